@@ -1,0 +1,74 @@
+//! Finnish formats: dates as 22.11.2026, times as 14.05 in Europe/Helsinki, decimal comma.
+
+use chrono::{NaiveDate, NaiveDateTime, TimeZone};
+use chrono_tz::Europe::Helsinki;
+use rust_decimal::Decimal;
+
+pub fn to_helsinki(utc: NaiveDateTime) -> chrono::DateTime<chrono_tz::Tz> {
+    Helsinki.from_utc_datetime(&utc)
+}
+
+pub fn date(d: NaiveDate) -> String {
+    d.format("%-d.%-m.%Y").to_string()
+}
+
+/// A UTC timestamp as a Helsinki date and time: `22.11.2026 14.05`.
+pub fn datetime(utc: NaiveDateTime) -> String {
+    to_helsinki(utc).format("%-d.%-m.%Y %H.%M").to_string()
+}
+
+/// A decimal with a comma and narrow no-break spaces between thousands: `1 234,50`.
+pub fn decimal(value: Decimal, places: u32) -> String {
+    let rounded = value.round_dp(places);
+    let text = format!("{:.*}", places as usize, rounded.abs());
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i.to_owned(), Some(f.to_owned())),
+        None => (text.clone(), None),
+    };
+    let mut grouped = String::new();
+    for (i, ch) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            grouped.push('\u{202f}');
+        }
+        grouped.push(ch);
+    }
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "−"
+    } else {
+        ""
+    };
+    match frac_part {
+        Some(f) => format!("{sign}{grouped},{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finnish_dates_and_times_in_helsinki() {
+        let summer = NaiveDate::from_ymd_opt(2026, 6, 1)
+            .and_then(|d| d.and_hms_opt(11, 5, 0))
+            .unwrap();
+        assert_eq!(datetime(summer), "1.6.2026 14.05");
+        let winter = NaiveDate::from_ymd_opt(2026, 11, 22)
+            .and_then(|d| d.and_hms_opt(23, 30, 0))
+            .unwrap();
+        // 23.30 UTC is already the next day in Helsinki (UTC+2 in winter).
+        assert_eq!(datetime(winter), "23.11.2026 01.30");
+        assert_eq!(
+            date(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()),
+            "22.11.2026"
+        );
+    }
+
+    #[test]
+    fn decimal_comma_and_grouping() {
+        assert_eq!(decimal(Decimal::new(123_450, 2), 2), "1\u{202f}234,50");
+        assert_eq!(decimal(Decimal::new(375, 1), 1), "37,5");
+        assert_eq!(decimal(Decimal::new(12, 0), 0), "12");
+        assert_eq!(decimal(Decimal::new(-5, 1), 2), "−0,50");
+    }
+}

@@ -1,0 +1,66 @@
+//! Opening the database and starting the server, the same way for `serve` and for tests.
+
+use crate::config;
+use crate::db::{self, settings, Db, DbResult, DbTarget};
+use crate::seed;
+use crate::web::{self, AppState};
+use actix_web::HttpServer;
+use std::net::TcpListener;
+
+/// Opens the database, applies migrations and loads the reference data when missing.
+pub fn prepare_database(url: &str) -> anyhow::Result<Db> {
+    let target = DbTarget::parse(url)?;
+    // SQLite has one writer; a few connections serve the readers.
+    let pool_size = if target.is_sqlite() { 8 } else { 16 };
+    let db = Db::open(target, pool_size)?;
+    let mut conn = db.conn()?;
+    db::migrate(&mut conn)?;
+    seed::reference::load_if_empty(&mut conn)?;
+    Ok(db)
+}
+
+pub fn organisation_name(db: &Db) -> DbResult<String> {
+    let mut conn = db.conn()?;
+    Ok(settings::get(&mut conn, settings::ORGANISATION_NAME)?.unwrap_or_else(|| "Verkosto".into()))
+}
+
+pub struct ServeOptions {
+    pub database_url: String,
+    pub bind: String,
+    pub secret: Option<String>,
+    pub demo: bool,
+}
+
+pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
+    let data_dir = config::data_dir();
+    let db = prepare_database(&options.database_url)?;
+    if options.demo {
+        let mut conn = db.conn()?;
+        if seed::demo::load(&mut conn)? {
+            tracing::info!("loaded the demo organisation");
+        }
+    }
+    let secret = config::secret(options.secret.as_deref(), &data_dir)?;
+    let state =
+        actix_web::web::Data::new(AppState::new(db.clone(), &secret, organisation_name(&db)?));
+    let listener = TcpListener::bind(&options.bind)
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", options.bind))?;
+    let address = listener.local_addr()?;
+    let server = HttpServer::new(move || web::app(state.clone()))
+        .listen(listener)?
+        .run();
+
+    println!("Verkosto is running at http://{address}/");
+    let demo_present = {
+        let mut conn = db.conn()?;
+        seed::demo::is_loaded(&mut conn)?
+    };
+    if demo_present {
+        println!("Demo sign-ins (password: {}):", seed::demo::DEMO_PASSWORD);
+        for (role, email) in seed::demo::sign_ins()? {
+            println!("  {:<10} {email}", role.as_str());
+        }
+    }
+    server.await?;
+    Ok(())
+}

@@ -1,0 +1,130 @@
+//! Form fields with their errors, and other small pieces pages share.
+
+use crate::domain::validation::FieldErrors;
+use crate::web::gate::CSRF_FIELD;
+use crate::web::Ctx;
+use maud::{html, Markup};
+
+pub fn csrf(ctx: &Ctx) -> Markup {
+    html! { input type="hidden" name=(CSRF_FIELD) value=(ctx.csrf); }
+}
+
+/// A labelled input; on error it is marked invalid and the error is read with it.
+pub struct Input<'a> {
+    pub name: &'a str,
+    pub label: String,
+    pub value: &'a str,
+    pub kind: &'a str,
+    pub autocomplete: Option<&'a str>,
+    pub required: bool,
+    pub hint: Option<String>,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(name: &'a str, label: String, value: &'a str) -> Self {
+        Self {
+            name,
+            label,
+            value,
+            kind: "text",
+            autocomplete: None,
+            required: false,
+            hint: None,
+        }
+    }
+
+    pub fn kind(mut self, kind: &'a str) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    pub fn autocomplete(mut self, value: &'a str) -> Self {
+        self.autocomplete = Some(value);
+        self
+    }
+
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    pub fn hint(mut self, hint: String) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    pub fn render(&self, ctx: &Ctx, errors: &FieldErrors) -> Markup {
+        let id = format!("f-{}", self.name);
+        let error = errors.get(self.name);
+        let described = describedby(&id, self.hint.is_some(), error.is_some());
+        html! {
+            div.field.has-error[error.is_some()] {
+                label for=(id) {
+                    (self.label)
+                    @if self.required { " " span.required aria-hidden="true" { "*" } }
+                }
+                @if let Some(hint) = &self.hint { p.hint id=(format!("{id}-hint")) { (hint) } }
+                @if let Some(message_id) = error {
+                    p.field-error id=(format!("{id}-error")) { (ctx.t(message_id)) }
+                }
+                input id=(id) name=(self.name) type=(self.kind) value=(self.value)
+                    autocomplete=[self.autocomplete] required[self.required]
+                    aria-invalid=[error.map(|_| "true")] aria-describedby=[described];
+            }
+        }
+    }
+}
+
+fn describedby(id: &str, hint: bool, error: bool) -> Option<String> {
+    let mut parts = Vec::new();
+    if hint {
+        parts.push(format!("{id}-hint"));
+    }
+    if error {
+        parts.push(format!("{id}-error"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// A labelled select over (value, label) options.
+pub fn select(
+    ctx: &Ctx,
+    errors: &FieldErrors,
+    name: &str,
+    label: String,
+    options: &[(String, String)],
+    selected: &str,
+) -> Markup {
+    let id = format!("f-{name}");
+    let error = errors.get(name);
+    html! {
+        div.field.has-error[error.is_some()] {
+            label for=(id) { (label) }
+            @if let Some(message_id) = error {
+                p.field-error id=(format!("{id}-error")) { (ctx.t(message_id)) }
+            }
+            select id=(id) name=(name) aria-invalid=[error.map(|_| "true")]
+                aria-describedby=[error.map(|_| format!("{id}-error"))] {
+                @for (value, text) in options {
+                    option value=(value) selected[value == selected] { (text) }
+                }
+            }
+        }
+    }
+}
+
+/// A summary at the top of a form that failed, linking to each field in error.
+pub fn error_summary(ctx: &Ctx, errors: &FieldErrors) -> Markup {
+    html! {
+        @if !errors.is_empty() {
+            div.error-summary role="alert" aria-labelledby="error-summary-title" tabindex="-1" {
+                h2 #error-summary-title { (ctx.t("form-error-summary")) }
+                ul {
+                    @for (field, message_id) in errors.iter() {
+                        li { a href=(format!("#f-{field}")) { (ctx.t(message_id)) } }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! The user's own settings.
+
+use super::components::{csrf, error_summary, Input};
+use super::layout;
+use crate::domain::validation::FieldErrors;
+use crate::i18n::Lang;
+use crate::web::Ctx;
+use maud::{html, Markup};
+
+pub fn page(ctx: &Ctx, errors: &FieldErrors) -> Markup {
+    let body = html! {
+        h1 { (ctx.t("profile-title")) }
+        (error_summary(ctx, errors))
+        section.card aria-labelledby="language-heading" {
+            h2 #language-heading { (ctx.t("profile-language")) }
+            form.stack method="post" action="/profile/language" {
+                (csrf(ctx))
+                fieldset {
+                    legend { (ctx.t("profile-language-legend")) }
+                    @for lang in Lang::ALL {
+                        div.choice {
+                            input type="radio" name="language" id=(format!("lang-{}", lang.code()))
+                                value=(lang.code()) checked[lang == ctx.lang];
+                            label for=(format!("lang-{}", lang.code())) lang=(lang.code()) { (lang.native_name()) }
+                        }
+                    }
+                }
+                button.primary type="submit" { (ctx.t("profile-language-save")) }
+            }
+        }
+        section.card aria-labelledby="password-heading" {
+            h2 #password-heading { (ctx.t("profile-password")) }
+            form.stack method="post" action="/profile/password" {
+                (csrf(ctx))
+                (Input::new("current", ctx.t("profile-password-current"), "").kind("password").autocomplete("current-password").required().render(ctx, errors))
+                (Input::new("new", ctx.t("profile-password-new"), "").kind("password").autocomplete("new-password").required()
+                    .hint(ctx.ta("password-hint", &[("min", (crate::auth::password::MIN_LENGTH as i64).into())])).render(ctx, errors))
+                (Input::new("confirm", ctx.t("profile-password-confirm"), "").kind("password").autocomplete("new-password").required().render(ctx, errors))
+                button.primary type="submit" { (ctx.t("profile-password-save")) }
+            }
+        }
+    };
+    layout::page(ctx, &ctx.t("profile-title"), body)
+}

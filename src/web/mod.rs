@@ -1,0 +1,81 @@
+//! The web edge: actix-web handlers, thin: parse, call, render.
+
+pub mod admin;
+pub mod assets;
+pub mod context;
+pub mod cookies;
+pub mod error;
+pub mod gate;
+pub mod health;
+pub mod home;
+pub mod login;
+pub mod profile;
+pub mod routes;
+
+use crate::db::Db;
+use actix_web::body::MessageBody;
+use actix_web::cookie::Key;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{self, DefaultHeaders, ErrorHandlers};
+use actix_web::{web, App};
+
+pub use context::Ctx;
+pub use error::WebError;
+
+/// What every request can reach.
+pub struct AppState {
+    pub db: Db,
+    /// Signs the session, language and flash cookies.
+    pub cookie_key: Key,
+    /// Derives CSRF tokens.
+    pub secret: Vec<u8>,
+    pub organisation_name: String,
+}
+
+impl AppState {
+    pub fn new(db: Db, secret: &[u8], organisation_name: String) -> Self {
+        Self {
+            db,
+            cookie_key: Key::derive_from(secret),
+            secret: secret.to_vec(),
+            organisation_name,
+        }
+    }
+}
+
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+                   form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+/// The application, built the same way by `serve` and by the tests.
+pub fn app(
+    state: web::Data<AppState>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .app_data(state)
+        .app_data(web::FormConfig::default().limit(256 * 1024))
+        .configure(routes::register)
+        .default_service(web::to(error::not_found))
+        .wrap(middleware::from_fn(gate::gate))
+        .wrap(
+            ErrorHandlers::new()
+                .default_handler_client(error::render_error_page)
+                .default_handler_server(error::render_error_page),
+        )
+        .wrap(
+            DefaultHeaders::new()
+                .add(("Content-Security-Policy", CSP))
+                .add(("X-Content-Type-Options", "nosniff"))
+                .add(("Referrer-Policy", "same-origin"))
+                .add(("X-Frame-Options", "DENY")),
+        )
+        .wrap(middleware::Compress::default())
+        .wrap(middleware::Logger::new("%r %s %Dms").exclude("/health"))
+}

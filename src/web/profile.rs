@@ -1,0 +1,112 @@
+//! The signed-in user's own settings: language and password.
+
+use super::context::FlashKind;
+use super::login::redirect_with_flash;
+use super::{AppState, Ctx, WebError};
+use crate::auth::password;
+use crate::db::{users, DbError};
+use crate::domain::validation::FieldErrors;
+use crate::i18n::Lang;
+use crate::views;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use maud::Markup;
+use serde::Deserialize;
+
+pub async fn show(ctx: Ctx) -> Markup {
+    views::profile::page(&ctx, &FieldErrors::default())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LanguageForm {
+    #[serde(default)]
+    pub language: String,
+}
+
+pub async fn set_language(
+    req: HttpRequest,
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    form: web::Form<LanguageForm>,
+) -> Result<HttpResponse, WebError> {
+    let user_id = ctx.user()?.id;
+    let Some(lang) = Lang::parse(&form.language) else {
+        let mut errors = FieldErrors::default();
+        errors.add("language", "profile-error-language");
+        return Ok(unprocessable(views::profile::page(&ctx, &errors)));
+    };
+    state
+        .db
+        .run(move |conn| users::set_language(conn, user_id, lang))
+        .await?;
+    Ok(redirect_with_flash(
+        &req,
+        &state,
+        "/profile",
+        FlashKind::Success,
+        "flash-language-saved",
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    pub current: String,
+    #[serde(default)]
+    pub new: String,
+    #[serde(default)]
+    pub confirm: String,
+}
+
+pub async fn change_password(
+    req: HttpRequest,
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    form: web::Form<PasswordForm>,
+) -> Result<HttpResponse, WebError> {
+    let user = ctx.user()?.clone();
+    let form = form.into_inner();
+    let mut errors = FieldErrors::default();
+    if form.new.chars().count() < password::MIN_LENGTH {
+        errors.add("new", "password-error-short");
+    } else if form.new != form.confirm {
+        errors.add("confirm", "password-error-mismatch");
+    }
+    let valid = errors.is_empty();
+    let current_ok = state
+        .db
+        .run(move |conn| -> Result<bool, DbError> {
+            let Some((_, hash)) = users::find_for_sign_in(conn, &user.email)? else {
+                return Ok(false);
+            };
+            if !password::verify(&hash, &form.current) {
+                return Ok(false);
+            }
+            if valid {
+                let new_hash = password::hash(&form.new)
+                    .map_err(|e| DbError::Invalid(format!("cannot hash password: {e}")))?;
+                users::set_password_hash(conn, user.id, &new_hash)?;
+            }
+            Ok(true)
+        })
+        .await?;
+    if !current_ok {
+        errors.add("current", "password-error-current");
+    }
+    if !errors.is_empty() {
+        return Ok(unprocessable(views::profile::page(&ctx, &errors)));
+    }
+    Ok(redirect_with_flash(
+        &req,
+        &state,
+        "/profile",
+        FlashKind::Success,
+        "flash-password-changed",
+    ))
+}
+
+pub fn unprocessable(page: Markup) -> HttpResponse {
+    HttpResponse::build(StatusCode::UNPROCESSABLE_ENTITY)
+        .content_type("text/html; charset=utf-8")
+        .body(page.into_string())
+}

@@ -1,0 +1,101 @@
+//! The route table: every route with the roles that may use it. Nothing outside this table is
+//! reachable, and the gate denies any role the table does not name (deny by default).
+
+use super::{admin, assets, health, home, login, profile};
+use crate::domain::role::Role;
+use actix_web::{http::Method, web};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in user.
+    SignedIn,
+    /// Signed-in users with one of these roles.
+    Roles(&'static [Role]),
+}
+
+impl Access {
+    pub fn allows(self, role: Option<Role>) -> bool {
+        match (self, role) {
+            (Access::Public, _) => true,
+            (_, None) => false,
+            (Access::SignedIn, Some(_)) => true,
+            (Access::Roles(roles), Some(r)) => roles.contains(&r),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct RouteSpec {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub access: Access,
+}
+
+const ADMIN: Access = Access::Roles(&[Role::Admin]);
+
+macro_rules! route_table {
+    ($( $path:literal { $( $method:ident => $handler:path, $access:expr; )+ } )*) => {
+        pub const ROUTES: &[RouteSpec] = &[
+            $( $( RouteSpec { method: stringify!($method), path: $path, access: $access }, )+ )*
+        ];
+
+        pub fn register(cfg: &mut web::ServiceConfig) {
+            $(
+                cfg.service(
+                    web::resource($path)
+                        $( .route(web::method(Method::$method).to($handler)) )+
+                );
+            )*
+        }
+    };
+}
+
+route_table! {
+    "/health" {
+        GET => health::health, Access::Public;
+    }
+    "/static/{file}" {
+        GET => assets::file, Access::Public;
+    }
+    "/login" {
+        GET => login::form, Access::Public;
+        POST => login::submit, Access::Public;
+    }
+    "/logout" {
+        POST => login::sign_out, Access::SignedIn;
+    }
+    "/" {
+        GET => home::index, Access::SignedIn;
+    }
+    "/profile" {
+        GET => profile::show, Access::SignedIn;
+    }
+    "/profile/language" {
+        POST => profile::set_language, Access::SignedIn;
+    }
+    "/profile/password" {
+        POST => profile::change_password, Access::SignedIn;
+    }
+    "/admin/users" {
+        GET => admin::users, ADMIN;
+        POST => admin::add_user, ADMIN;
+    }
+    "/admin/users/{id}/role" {
+        POST => admin::change_role, ADMIN;
+    }
+    "/admin/users/{id}/active" {
+        POST => admin::set_active, ADMIN;
+    }
+    "/admin/teams" {
+        POST => admin::add_team, ADMIN;
+    }
+}
+
+/// The table entry for a matched route pattern and method.
+pub fn lookup(method: &Method, pattern: &str) -> Option<&'static RouteSpec> {
+    ROUTES
+        .iter()
+        .find(|r| r.path == pattern && r.method == method.as_str())
+}
