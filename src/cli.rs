@@ -16,7 +16,6 @@ use std::process::ExitCode;
     version,
     about = "Employer-network CRM for IPS job coaches"
 )]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// Database URL: sqlite://PATH, a file path, or postgres://... (default: ./data/verkosto.db)
     #[arg(long = "database", env = "DATABASE_URL", global = true)]

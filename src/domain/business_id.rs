@@ -17,27 +17,48 @@ pub enum BusinessIdError {
 }
 
 impl BusinessId {
-    /// Accepts `1234567-8`, `12345678`, `FI12345678` and surrounding spaces; stores `1234567-8`.
+    /// Accepts what people type (`1234567-8`, `12345678`, `FI12345678`, spaces) and stores the
+    /// canonical `1234567-8`.
     pub fn parse(input: &str) -> Result<Self, BusinessIdError> {
-        let compact: String = input
-            .trim()
-            .trim_start_matches("FI")
-            .trim_start_matches("fi")
-            .chars()
-            .filter(|c| *c != '-' && !c.is_whitespace())
-            .collect();
-        if compact.len() != 8 || !compact.chars().all(|c| c.is_ascii_digit()) {
+        Self::parse_canonical(&normalise(input))
+    }
+
+    /// Accepts only the canonical form `NNNNNNN-C` with a right check digit.
+    pub fn parse_canonical(s: &str) -> Result<Self, BusinessIdError> {
+        let bytes = s.as_bytes();
+        let well_formed = bytes.len() == 9
+            && bytes[7] == b'-'
+            && bytes[..7].iter().chain(&bytes[8..]).all(u8::is_ascii_digit);
+        if !well_formed {
             return Err(BusinessIdError::Format);
         }
-        let digits: Vec<u32> = compact.chars().filter_map(|c| c.to_digit(10)).collect();
-        if check_digit(&digits[..7]) != Some(digits[7]) {
+        let digits: Vec<u32> = bytes[..7].iter().map(|b| u32::from(b - b'0')).collect();
+        if check_digit(&digits) != Some(u32::from(bytes[8] - b'0')) {
             return Err(BusinessIdError::CheckDigit);
         }
-        Ok(Self(format!("{}-{}", &compact[..7], &compact[7..])))
+        Ok(Self(s.to_owned()))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// Trims, drops a VAT-number `FI` prefix and spaces, and puts the hyphen before the last digit.
+pub fn normalise(input: &str) -> String {
+    let trimmed = input.trim();
+    let without_prefix = trimmed
+        .strip_prefix("FI")
+        .or_else(|| trimmed.strip_prefix("fi"))
+        .unwrap_or(trimmed);
+    let compact: String = without_prefix
+        .chars()
+        .filter(|c| *c != '-' && !c.is_whitespace())
+        .collect();
+    if compact.len() == 8 && compact.chars().all(|c| c.is_ascii_digit()) {
+        format!("{}-{}", &compact[..7], &compact[7..])
+    } else {
+        trimmed.to_owned()
     }
 }
 
@@ -72,7 +93,7 @@ mod tests {
             let row = row.expect("the vector file is well-formed CSV");
             let expected = &row[1] == "true";
             assert_eq!(
-                BusinessId::parse(&row[0]).is_ok(),
+                BusinessId::parse_canonical(&row[0]).is_ok(),
                 expected,
                 "{} ({})",
                 &row[0],

@@ -1,0 +1,112 @@
+//! Every message exists in every language, and every message the code asks for exists.
+
+use fluent_syntax::ast::Entry;
+use std::collections::BTreeSet;
+use verkosto::i18n::{Lang, MESSAGE_FILES};
+
+fn ids(source: &str) -> BTreeSet<String> {
+    let resource =
+        fluent_syntax::parser::parse(source.to_owned()).expect("the message file parses");
+    resource
+        .body
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Message(m) => Some(m.id.name.clone()),
+            Entry::Term(t) => Some(format!("-{}", t.id.name)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_language_has_every_message() {
+    let finnish = ids(MESSAGE_FILES[0].1);
+    assert!(finnish.len() > 50);
+    for (lang, source) in MESSAGE_FILES {
+        let these = ids(source);
+        let missing: Vec<_> = finnish.difference(&these).collect();
+        let extra: Vec<_> = these.difference(&finnish).collect();
+        assert!(missing.is_empty(), "{}: missing {missing:?}", lang.code());
+        assert!(
+            extra.is_empty(),
+            "{}: not in Finnish {extra:?}",
+            lang.code()
+        );
+    }
+}
+
+/// Message ids as the code names them: the first argument of `t(`/`ta(`, a `message_id`, a
+/// field error's id, or an id in an error page's table.
+fn ids_used_in(source: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    // For `add("field", "id")` the id is the literal after the field name.
+    for marker in ["t(\"", "ta(\"", "message_id: \"", "(\"error-", "add(\""] {
+        let mut rest = source;
+        while let Some(at) = rest.find(marker) {
+            let mut start = at + marker.len() - if marker == "(\"error-" { 6 } else { 0 };
+            if marker == "add(\"" {
+                match rest[start..].find("\", \"") {
+                    Some(sep) => start += sep + 4,
+                    None => break,
+                }
+            }
+            let tail = &rest[start..];
+            if let Some(end) = tail.find('"') {
+                let id = &tail[..end];
+                let looks_like_id = id.contains('-')
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    && !id.starts_with('-');
+                if looks_like_id {
+                    found.push(id.to_owned());
+                }
+            }
+            rest = &rest[at + marker.len()..];
+        }
+    }
+    found
+}
+
+#[test]
+fn every_message_the_code_uses_exists() {
+    let known = ids(MESSAGE_FILES[0].1);
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut missing = BTreeSet::new();
+    let mut checked = 0;
+    let mut stack = vec![root];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                // Unit tests use made-up strings; only the product's code counts.
+                let product = text.split("#[cfg(test)]").next().unwrap_or("");
+                for id in ids_used_in(product) {
+                    checked += 1;
+                    if !known.contains(&id) {
+                        missing.insert(format!("{id} ({})", path.display()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        checked > 50,
+        "the scan found the code's messages ({checked})"
+    );
+    assert!(
+        missing.is_empty(),
+        "messages missing from the files: {missing:?}"
+    );
+}
+
+#[test]
+fn lookups_are_not_falling_back_to_finnish() {
+    for id in ["nav-home", "login-title", "error-404-title"] {
+        assert_ne!(Lang::Sv.t(id), Lang::Fi.t(id), "{id}");
+        assert_ne!(Lang::En.t(id), Lang::Fi.t(id), "{id}");
+    }
+}
