@@ -1,6 +1,7 @@
 //! The test app: the real server on 127.0.0.1 with a fresh database, driven over HTTP.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod db;
 
 use actix_web::web::Data;
