@@ -8,6 +8,29 @@ pub fn to_helsinki(utc: NaiveDateTime) -> chrono::DateTime<chrono_tz::Tz> {
     Helsinki.from_utc_datetime(&utc)
 }
 
+/// Today's date in Helsinki.
+pub fn today_helsinki(utc_now: NaiveDateTime) -> NaiveDate {
+    to_helsinki(utc_now).date_naive()
+}
+
+/// The Helsinki wall-clock time of a UTC instant.
+pub fn helsinki_local(utc: NaiveDateTime) -> NaiveDateTime {
+    to_helsinki(utc).naive_local()
+}
+
+/// A Helsinki wall-clock time as UTC; `None` inside the spring-forward gap.
+pub fn helsinki_to_utc(local: NaiveDateTime) -> Option<NaiveDateTime> {
+    Helsinki
+        .from_local_datetime(&local)
+        .earliest()
+        .map(|t| t.naive_utc())
+}
+
+/// The value of a datetime-local field: `2026-11-23T14:05`.
+pub fn datetime_local_value(utc: NaiveDateTime) -> String {
+    helsinki_local(utc).format("%Y-%m-%dT%H:%M").to_string()
+}
+
 pub fn date(d: NaiveDate) -> String {
     d.format("%-d.%-m.%Y").to_string()
 }
@@ -61,6 +84,31 @@ mod tests {
         assert_eq!(
             date(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()),
             "22.11.2026"
+        );
+    }
+
+    #[test]
+    fn helsinki_local_times_round_trip_and_gaps_are_refused() {
+        let local = NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(9, 30, 0)
+            .unwrap();
+        let utc = helsinki_to_utc(local).unwrap();
+        assert_eq!(utc.format("%H:%M").to_string(), "07:30");
+        assert_eq!(helsinki_local(utc), local);
+        // 29.3.2026 03.30 does not exist in Helsinki (clocks jump from 03.00 to 04.00).
+        let gap = NaiveDate::from_ymd_opt(2026, 3, 29)
+            .unwrap()
+            .and_hms_opt(3, 30, 0)
+            .unwrap();
+        assert_eq!(helsinki_to_utc(gap), None);
+        let late = NaiveDate::from_ymd_opt(2026, 11, 22)
+            .unwrap()
+            .and_hms_opt(23, 0, 0)
+            .unwrap();
+        assert_eq!(
+            today_helsinki(late),
+            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
         );
     }
 

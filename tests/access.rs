@@ -10,6 +10,7 @@ use verkosto::web::routes::{Access, ROUTES};
 fn concrete(pattern: &str, id: i64) -> String {
     pattern
         .replace("{id}", &id.to_string())
+        .replace("{person_id}", &id.to_string())
         .replace("{file}", "style.css")
 }
 

@@ -42,7 +42,7 @@ async fn coach_signs_in_switches_language_and_signs_out() {
 
     b.goto("/profile").await;
     b.assert_accessible().await;
-    b.click("#lang-sv").await;
+    b.click_here("#lang-sv").await;
     b.click("form[action='/profile/language'] button").await;
     assert_eq!(b.html_lang().await, "sv");
     assert!(b.text().await.contains("Språket har sparats."));
@@ -51,7 +51,7 @@ async fn coach_signs_in_switches_language_and_signs_out() {
     assert!(b.text().await.contains("Välkommen, Maija Koutsi!"));
 
     b.goto("/profile").await;
-    b.click("#lang-fi").await;
+    b.click_here("#lang-fi").await;
     b.click("form[action='/profile/language'] button").await;
     assert_eq!(b.html_lang().await, "fi");
 

@@ -110,3 +110,40 @@ fn lookups_are_not_falling_back_to_finnish() {
         assert_ne!(Lang::En.t(id), Lang::Fi.t(id), "{id}");
     }
 }
+
+/// Ids the code builds at run time: enum labels, history entries, field labels.
+#[test]
+fn every_generated_message_id_exists() {
+    use verkosto::domain::contact::{Channel, DuePreset, Outcome, Purpose};
+    use verkosto::domain::employer::{Sector, SizeClass, Stage, FORM_FIELDS};
+    use verkosto::domain::follow_up::{Bucket, Snooze, Status};
+    let mut ids: Vec<String> = Vec::new();
+    ids.extend(Channel::ALL.iter().map(|v| v.message_id().to_owned()));
+    ids.extend(Outcome::ALL.iter().map(|v| v.message_id().to_owned()));
+    ids.extend(Purpose::ALL.iter().map(|v| v.message_id().to_owned()));
+    ids.extend(DuePreset::ALL.iter().map(|v| v.message_id().to_owned()));
+    ids.extend(Stage::ALL.iter().map(|v| v.message_id().to_owned()));
+    ids.extend(Sector::ALL.iter().map(|v| v.message_id().to_owned()));
+    ids.extend(SizeClass::ALL.iter().map(|v| v.message_id().to_owned()));
+    ids.extend(Bucket::ALL.iter().map(|v| v.message_id().to_owned()));
+    ids.extend(Snooze::ALL.iter().map(|v| v.message_id().to_owned()));
+    ids.extend(Status::ALL.iter().map(|v| v.message_id().to_owned()));
+    ids.extend(
+        FORM_FIELDS
+            .iter()
+            .map(|f| format!("employer-{}", f.replace('_', "-"))),
+    );
+    for entity in ["employer", "contact-person", "contact", "follow-up"] {
+        ids.push(format!("history-entity-{entity}"));
+    }
+    for action in [
+        "create", "update", "archive", "restore", "left", "returned", "done", "snooze", "reassign",
+    ] {
+        ids.push(format!("history-action-{action}"));
+    }
+    for (lang, source) in MESSAGE_FILES {
+        let known = self::ids(source);
+        let missing: Vec<&String> = ids.iter().filter(|id| !known.contains(*id)).collect();
+        assert!(missing.is_empty(), "{}: missing {missing:?}", lang.code());
+    }
+}

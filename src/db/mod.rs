@@ -4,6 +4,11 @@
 //! crate talks to [`DbConnection`] and never asks which backend it is, except the few
 //! statements in this module that differ per backend (pragmas, migrations).
 
+pub mod audit;
+pub mod contacts;
+pub mod employers;
+pub mod follow_ups;
+pub mod reference;
 pub mod schema;
 pub mod sessions;
 pub mod settings;

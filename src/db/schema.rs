@@ -82,6 +82,113 @@ diesel::joinable!(users -> teams (team_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(municipalities -> wellbeing_counties (county_code));
 
+diesel::table! {
+    employers (id) {
+        id -> BigInt,
+        business_id -> Nullable<Text>,
+        name -> Text,
+        other_names -> Text,
+        search_text -> Text,
+        sort_name -> Text,
+        industry_code_set -> Nullable<Text>,
+        industry_code -> Nullable<Text>,
+        municipality_code -> Nullable<Text>,
+        address -> Text,
+        website -> Text,
+        size_class -> Nullable<Text>,
+        sector -> Text,
+        stage -> Text,
+        do_not_contact_reason -> Text,
+        tags -> Text,
+        notes -> Text,
+        accommodations -> Text,
+        lead_user_id -> Nullable<BigInt>,
+        last_contact_at -> Nullable<Timestamp>,
+        last_contact_id -> Nullable<BigInt>,
+        archived_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contact_persons (id) {
+        id -> BigInt,
+        employer_id -> BigInt,
+        name -> Text,
+        role -> Text,
+        phone -> Text,
+        email -> Text,
+        preferred_channel -> Nullable<Text>,
+        notes -> Text,
+        left_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contacts (id) {
+        id -> BigInt,
+        employer_id -> BigInt,
+        contact_person_id -> Nullable<BigInt>,
+        coach_id -> BigInt,
+        occurred_at -> Timestamp,
+        channel -> Text,
+        purpose -> Nullable<Text>,
+        client_specific -> Bool,
+        jobseeker_id -> Nullable<BigInt>,
+        outcome -> Text,
+        notes -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    follow_ups (id) {
+        id -> BigInt,
+        employer_id -> BigInt,
+        contact_id -> Nullable<BigInt>,
+        assignee_id -> BigInt,
+        created_by -> BigInt,
+        due_on -> Date,
+        what -> Text,
+        status -> Text,
+        result_note -> Text,
+        done_at -> Nullable<Timestamp>,
+        done_by -> Nullable<BigInt>,
+        last_reminded_on -> Nullable<Date>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        user_id -> Nullable<BigInt>,
+        entity -> Text,
+        entity_id -> BigInt,
+        employer_id -> Nullable<BigInt>,
+        action -> Text,
+        field -> Nullable<Text>,
+        old_value -> Nullable<Text>,
+        new_value -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(employers -> municipalities (municipality_code));
+diesel::joinable!(contact_persons -> employers (employer_id));
+diesel::joinable!(contacts -> employers (employer_id));
+diesel::joinable!(contacts -> contact_persons (contact_person_id));
+diesel::joinable!(contacts -> users (coach_id));
+diesel::joinable!(follow_ups -> employers (employer_id));
+diesel::joinable!(follow_ups -> contacts (contact_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
     teams,
@@ -91,4 +198,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     wellbeing_counties,
     municipalities,
     industries,
+    employers,
+    contact_persons,
+    contacts,
+    follow_ups,
+    audit_log,
 );

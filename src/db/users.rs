@@ -279,3 +279,22 @@ pub fn team_name(conn: &mut DbConnection, id: i64) -> DbResult<Option<String>> {
         .first(conn)
         .optional()?)
 }
+
+/// Active users who can hold relationships and follow-ups, by name.
+pub fn active_people(conn: &mut DbConnection) -> DbResult<Vec<(i64, String, String)>> {
+    Ok(users::table
+        .inner_join(teams::table)
+        .filter(users::active.eq(true))
+        .order(users::name.asc())
+        .select((users::id, users::name, teams::name))
+        .load(conn)?)
+}
+
+pub fn is_active(conn: &mut DbConnection, id: i64) -> DbResult<bool> {
+    let n: i64 = users::table
+        .filter(users::id.eq(id))
+        .filter(users::active.eq(true))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}

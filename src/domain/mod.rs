@@ -2,7 +2,13 @@
 
 pub mod account;
 pub mod business_id;
+pub mod contact;
 pub mod email;
+pub mod employer;
+pub mod follow_up;
+pub mod labelled;
+pub mod merge;
 pub mod money;
 pub mod role;
+pub mod text;
 pub mod validation;

@@ -128,3 +128,115 @@ pub fn error_summary(ctx: &Ctx, errors: &FieldErrors) -> Markup {
         }
     }
 }
+
+/// A labelled multi-line text field.
+pub fn textarea(
+    ctx: &Ctx,
+    errors: &FieldErrors,
+    name: &str,
+    label: String,
+    value: &str,
+    hint: Option<String>,
+) -> Markup {
+    let id = format!("f-{name}");
+    let error = errors.get(name);
+    let described = describedby(&id, hint.is_some(), error.is_some());
+    html! {
+        div.field.has-error[error.is_some()] {
+            label for=(id) { (label) }
+            @if let Some(hint) = &hint { p.hint id=(format!("{id}-hint")) { (hint) } }
+            @if let Some(message_id) = error {
+                p.field-error id=(format!("{id}-error")) { (ctx.t(message_id)) }
+            }
+            textarea id=(id) name=(name) rows="4" aria-invalid=[error.map(|_| "true")] aria-describedby=[described] { (value) }
+        }
+    }
+}
+
+/// A select whose options come in labelled groups: (group label, [(value, label)]).
+pub fn grouped_select(
+    ctx: &Ctx,
+    errors: &FieldErrors,
+    name: &str,
+    label: String,
+    empty: Option<String>,
+    groups: &[(String, Vec<(String, String)>)],
+    selected: &str,
+) -> Markup {
+    let id = format!("f-{name}");
+    let error = errors.get(name);
+    html! {
+        div.field.has-error[error.is_some()] {
+            label for=(id) { (label) }
+            @if let Some(message_id) = error {
+                p.field-error id=(format!("{id}-error")) { (ctx.t(message_id)) }
+            }
+            select id=(id) name=(name) aria-invalid=[error.map(|_| "true")]
+                aria-describedby=[error.map(|_| format!("{id}-error"))] {
+                @if let Some(empty) = &empty { option value="" { (empty) } }
+                @for (group, options) in groups {
+                    optgroup label=(group) {
+                        @for (value, text) in options {
+                            option value=(value) selected[value == selected] { (text) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Big tappable choices as radio buttons in a fieldset (one thumb on a phone).
+pub fn choices(
+    ctx: &Ctx,
+    errors: &FieldErrors,
+    name: &str,
+    legend: String,
+    options: &[(String, String)],
+    selected: &str,
+    required: bool,
+) -> Markup {
+    let error = errors.get(name);
+    html! {
+        fieldset.chips.has-error[error.is_some()] id=(format!("f-{name}")) aria-describedby=[error.map(|_| format!("f-{name}-error"))] {
+            legend {
+                (legend)
+                @if required { " " span.required aria-hidden="true" { "*" } }
+            }
+            @if let Some(message_id) = error {
+                p.field-error id=(format!("f-{name}-error")) { (ctx.t(message_id)) }
+            }
+            div.chip-list {
+                @for (value, text) in options {
+                    @let id = format!("{name}-{value}");
+                    span.chip {
+                        input type="radio" id=(id) name=(name) value=(value) checked[value == selected] required[required];
+                        label for=(id) { (text) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn checkbox(name: &str, label: String, checked: bool) -> Markup {
+    let id = format!("f-{name}");
+    html! {
+        div.choice {
+            input type="checkbox" id=(id) name=(name) value="on" checked[checked];
+            label for=(id) { (label) }
+        }
+    }
+}
+
+/// Options of a labelled enum, labelled in the user's language.
+pub fn enum_options<T: Copy>(
+    ctx: &Ctx,
+    all: &[T],
+    value: fn(T) -> &'static str,
+    message: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|v| (value(*v).to_owned(), ctx.t(message(*v))))
+        .collect()
+}

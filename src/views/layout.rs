@@ -21,6 +21,21 @@ const NAV: &[NavItem] = &[
         roles: EVERYONE,
     },
     NavItem {
+        href: "/log",
+        message_id: "nav-quick-log",
+        roles: EVERYONE,
+    },
+    NavItem {
+        href: "/employers",
+        message_id: "nav-employers",
+        roles: EVERYONE,
+    },
+    NavItem {
+        href: "/follow-ups",
+        message_id: "nav-follow-ups",
+        roles: EVERYONE,
+    },
+    NavItem {
         href: "/admin/users",
         message_id: "nav-admin",
         roles: &[Role::Admin],

@@ -2,8 +2,13 @@
 
 pub mod admin;
 pub mod components;
+pub mod contact_form;
+pub mod employers;
 pub mod error;
+pub mod follow_ups;
 pub mod home;
 pub mod layout;
 pub mod login;
+pub mod persons;
 pub mod profile;
+pub mod quick_log;

@@ -2,9 +2,13 @@
 
 pub mod admin;
 pub mod assets;
+pub mod contact_persons;
+pub mod contacts;
 pub mod context;
 pub mod cookies;
+pub mod employers;
 pub mod error;
+pub mod follow_ups;
 pub mod gate;
 pub mod health;
 pub mod home;

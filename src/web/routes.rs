@@ -1,7 +1,9 @@
 //! The route table: every route with the roles that may use it. Nothing outside this table is
 //! reachable, and the gate denies any role the table does not name (deny by default).
 
-use super::{admin, assets, health, home, login, profile};
+use super::{
+    admin, assets, contact_persons, contacts, employers, follow_ups, health, home, login, profile,
+};
 use crate::domain::role::Role;
 use actix_web::{http::Method, web};
 
@@ -34,6 +36,7 @@ pub struct RouteSpec {
 }
 
 const ADMIN: Access = Access::Roles(&[Role::Admin]);
+const LEADS: Access = Access::Roles(&[Role::TeamLead, Role::Admin]);
 
 macro_rules! route_table {
     ($( $path:literal { $( $method:ident => $handler:path, $access:expr; )+ } )*) => {
@@ -77,6 +80,62 @@ route_table! {
     }
     "/profile/password" {
         POST => profile::change_password, Access::SignedIn;
+    }
+    "/employers" {
+        GET => employers::list, Access::SignedIn;
+        POST => employers::create, Access::SignedIn;
+    }
+    "/employers/new" {
+        GET => employers::new_form, Access::SignedIn;
+    }
+    "/employers/{id}" {
+        GET => employers::show, Access::SignedIn;
+        POST => employers::update, Access::SignedIn;
+    }
+    "/employers/{id}/edit" {
+        GET => employers::edit_form, Access::SignedIn;
+    }
+    "/employers/{id}/history" {
+        GET => employers::history, Access::SignedIn;
+    }
+    "/employers/{id}/archive" {
+        POST => employers::archive, LEADS;
+    }
+    "/employers/{id}/restore" {
+        POST => employers::restore, LEADS;
+    }
+    "/employers/{id}/contacts" {
+        POST => contacts::log, Access::SignedIn;
+    }
+    "/employers/{id}/persons" {
+        POST => contact_persons::add, Access::SignedIn;
+    }
+    "/employers/{id}/persons/{person_id}" {
+        POST => contact_persons::update, Access::SignedIn;
+    }
+    "/employers/{id}/persons/{person_id}/edit" {
+        GET => contact_persons::edit_form, Access::SignedIn;
+    }
+    "/employers/{id}/persons/{person_id}/left" {
+        POST => contact_persons::set_left, Access::SignedIn;
+    }
+    "/log" {
+        GET => contacts::quick_log, Access::SignedIn;
+    }
+    "/log/employer" {
+        POST => contacts::quick_create, Access::SignedIn;
+    }
+    "/follow-ups" {
+        GET => follow_ups::list, Access::SignedIn;
+    }
+    "/follow-ups/{id}/done" {
+        POST => follow_ups::done, Access::SignedIn;
+    }
+    "/follow-ups/{id}/snooze" {
+        POST => follow_ups::snooze, Access::SignedIn;
+    }
+    "/follow-ups/{id}/reassign" {
+        POST => follow_ups::reassign, Access::SignedIn;
     }
     "/admin/users" {
         GET => admin::users, ADMIN;

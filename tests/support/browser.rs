@@ -131,7 +131,12 @@ impl Browser {
         field.send_keys(text).await.expect("type");
     }
 
+    /// Clicks, and when the click loads a new page, waits until it has loaded.
     pub async fn click(&self, css: &str) {
+        self.client
+            .execute("window.__verkostoOldPage = true;", vec![])
+            .await
+            .expect("mark page");
         self.client
             .find(Locator::Css(css))
             .await
@@ -139,6 +144,42 @@ impl Browser {
             .click()
             .await
             .expect("click");
+        self.wait_for_new_page().await;
+    }
+
+    /// Clicks something that changes only the current page (opens a <details>, say).
+    pub async fn click_here(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .click()
+            .await
+            .expect("click");
+    }
+
+    async fn wait_for_new_page(&self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let loaded = self
+                .client
+                .execute(
+                    "return window.__verkostoOldPage === undefined && document.readyState === 'complete';",
+                    vec![],
+                )
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            if loaded {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the page did not load within 10 s"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     pub async fn text(&self) -> String {

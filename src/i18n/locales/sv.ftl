@@ -106,3 +106,269 @@ error-500-title = Något gick fel
 error-500-text = Ett fel uppstod i tjänsten. Inget sparades till hälften; försök igen om en stund.
 error-csrf-title = Formuläret har gått ut
 error-csrf-text = Formulärets säkerhetskod saknades eller var gammal. Ladda om sidan och skicka formuläret på nytt.
+
+## Allmänt
+cancel = Avbryt
+filter-any = Alla
+filter-unknown = Okänt
+nav-employers = Arbetsgivare
+nav-quick-log = Snabbregistrering
+nav-follow-ups = Uppföljningar
+pagination-label = Sidnumrering
+pagination-previous = Föregående
+pagination-next = Nästa
+pagination-page = Sida { $page } av { $pages }
+
+## Relationens skeden, sektorer, storlekar
+stage-prospect = Möjlig
+stage-contacted = Kontaktad
+stage-partner = Samarbetspartner
+stage-has_hired = Har anställt
+stage-dormant = Vilande
+stage-do_not_contact = Ingen kontakt
+sector-private = Privat
+sector-public = Offentlig
+sector-third = Tredje sektorn
+size-micro = Under 10 personer
+size-small = 10–49 personer
+size-medium = 50–249 personer
+size-large = 250 eller fler
+
+## Kontakter
+channel-cold_visit = Kallt besök
+channel-cold_call = Kallt samtal
+channel-planned_visit = Avtalat besök
+channel-meeting = Möte
+channel-workplace_visit = Arbetsplatsbesök
+channel-event = Evenemang
+channel-phone = Samtal
+channel-email = E-post
+channel-video = Videosamtal
+purpose-introduce_service = Presentation av tjänsten
+purpose-learn_needs = Kartläggning av behov
+purpose-present_candidate = Presentation av kandidat
+purpose-arrange_interview = Avtala intervju
+purpose-follow_up = Uppföljning
+purpose-in_work_support = Stöd i arbetet
+purpose-accommodation = Anpassning av arbetet
+outcome-no_answer = Inget svar
+outcome-not_now = Inte nu
+outcome-needs_learned = Behoven kartlagda
+outcome-meeting_booked = Möte avtalat
+outcome-opening_found = Ledigt jobb hittat
+outcome-interview_agreed = Intervju avtalad
+outcome-hired = Anställd
+outcome-declined = Avböjde
+due-tomorrow = I morgon
+due-week = Om en vecka
+due-two_weeks = Om 2 veckor
+due-month = Om en månad
+due-date = Välj dag
+contact-channel = Kanal
+contact-outcome = Resultat
+contact-notes = Anteckningar
+contact-notes-hint = Skriv inte in arbetssökandes hälsouppgifter, diagnoser eller personbeteckningar.
+contact-next-step = Nästa steg
+contact-next-step-hint = T.ex. "Skicka två kandidaters profiler". Lämna tomt om ingen uppföljning behövs.
+contact-due = När
+contact-due-date = Datum (om du valde dag)
+contact-more = Mer: kontaktperson, syfte, tid
+contact-person = Kontaktperson
+contact-person-none = Inte vald
+contact-purpose = Syfte
+contact-purpose-none = Inte valt
+contact-client-specific = Klientspecifik kontakt (för en viss arbetssökande)
+contact-client-specific-short = klientspecifik
+contact-occurred-at = Tid
+contact-occurred-at-hint = Som standard nu. Du kan också registrera i efterhand.
+contact-save = Spara kontakten
+contact-error-channel = Välj kanal.
+contact-error-outcome = Välj resultat.
+contact-error-datetime = Ange tiden som dd.mm.åååå hh.mm.
+contact-error-future = Tiden kan inte vara i framtiden.
+contact-error-due = Välj dag för nästa steg.
+contact-error-due-past = Nästa steg kan inte ha ett datum i det förflutna.
+flash-contact-logged = Kontakten har sparats.
+
+## Arbetsgivarregistret
+employers-title = Arbetsgivare
+employers-new = Ny arbetsgivare
+employers-search = Sök
+employers-search-placeholder = Namn eller FO-nummer
+employers-filters = Avgränsa sökningen
+employers-apply = Visa
+employers-sort = Ordning
+employers-count = { $count ->
+    [one] { $count } arbetsgivare
+   *[other] { $count } arbetsgivare
+}
+employers-none = Inga arbetsgivare matchar sökningen.
+employers-last-contact = Senaste kontakt
+employers-never = inga kontakter
+employers-next-follow-up = Nästa uppföljning
+sort-name = Namn
+sort-last-contact = Senaste kontakt
+sort-stage = Skede
+filter-no-contact-90 = Ingen kontakt på 90 dagar
+filter-open-follow-ups = Öppna uppföljningar
+filter-archived = Visa arkiverade
+
+## Arbetsgivarens uppgifter
+employer-name = Namn
+employer-other-names = Andra namn
+employer-business-id = FO-nummer
+employer-business-id-hint = I formen 1234567-8. Föreningar och offentliga enheter har det inte alltid.
+employer-industry = Bransch (TOL 2008)
+employer-industry-code = Bransch (TOL 2008)
+employer-municipality = Kommun
+employer-municipality-code = Kommun
+employer-county = Välfärdsområde
+employer-choose = Välj
+employer-address = Adress
+employer-website = Webbplats
+employer-size = Storlek
+employer-size-class = Storlek
+employer-sector = Sektor
+employer-stage = Relationens skede
+employer-dnc-reason = Varför ingen kontakt
+employer-do-not-contact-reason = Varför ingen kontakt
+employer-dnc-reason-hint = Obligatoriskt om skedet är "Ingen kontakt".
+employer-tags = Taggar
+employer-tags-hint = Åtskilda med kommatecken, t.ex. logistik, skiftarbete
+employer-notes = Anteckningar
+employer-accommodations = Arbetsplatsens möjligheter till anpassning
+employer-accommodations-hint = T.ex. lugnt utrymme, flexibel starttid, deltid.
+employer-lead = Ansvarsperson för relationen
+employer-lead-user-id = Ansvarsperson för relationen
+employer-no-lead = Ingen ansvarsperson
+employer-save = Spara
+employer-save-anyway = Spara ändå som ny
+employer-edit = Redigera
+employer-edit-title = Redigera arbetsgivare
+employer-history = Ändringshistorik
+employer-archive = Arkivera
+employer-restore = Återställ från arkivet
+employer-archived-notice = Arbetsgivaren är arkiverad. Uppgifterna finns kvar men syns inte i registret.
+employer-facts = Grunduppgifter
+employer-log-contact = Registrera kontakt
+employer-timeline = Kontakter
+employer-timeline-empty = Inga kontakter ännu.
+employer-duplicate-business-id = Det finns redan en arbetsgivare med detta FO-nummer:
+employer-warning-similar = Det finns redan en arbetsgivare med ett liknande namn i samma kommun. Är det samma?
+employer-warning-similar-go-on = Om det är en annan arbetsgivare, spara igen.
+employer-error-name = Ange ett namn (högst 200 tecken).
+employer-error-business-id-format = FO-numret har formen 1234567-8 (sju siffror, bindestreck, kontrollsiffra).
+employer-error-business-id-check = FO-numrets kontrollsiffra stämmer inte. Kontrollera numret.
+employer-error-business-id-taken = Det finns redan en arbetsgivare med detta FO-nummer.
+employer-error-municipality = Välj en kommun i listan.
+employer-error-choice = Välj ett alternativ i listan.
+employer-error-dnc-reason = Berätta varför arbetsgivaren inte ska kontaktas.
+employer-error-website = Ange webbplatsens adress, t.ex. www.exempel.fi.
+employer-error-too-long = Texten är för lång.
+flash-employer-created = Arbetsgivaren har lagts till.
+flash-employer-saved = Ändringarna har sparats.
+flash-employer-archived = Arbetsgivaren har arkiverats.
+flash-employer-restored = Arbetsgivaren har återställts till registret.
+
+## Samtidig redigering
+conflict-title = Någon annan sparade samtidigt
+conflict-intro = En annan användare sparade ändringar i denna arbetsgivare efter att du började redigera. Inget har skrivits över ännu: välj nedan vilket värde som gäller.
+conflict-count = { $count ->
+    [0] Ändringarna gäller inte samma fält; de slås ihop.
+    [one] Ett fält ändrades olika av er båda.
+   *[other] { $count } fält ändrades olika av er båda.
+}
+conflict-table = Båda versionerna
+conflict-field = Fält
+conflict-theirs = Sparad version
+conflict-mine = Dina ändringar
+conflict-kept = behålls
+conflict-unchanged = ingen ändring
+conflict-save = Spara den sammanslagna versionen
+conflict-discard = Förkasta mina ändringar
+
+## Ändringshistorik
+history-title = Ändringshistorik: { $name }
+history-caption = Alla ändringar, nyaste först
+history-empty = Inga ändringar.
+history-when = När
+history-who = Vem
+history-what = Vad
+history-old = Gammalt värde
+history-new = Nytt värde
+history-entity-employer = Arbetsgivare
+history-entity-contact-person = Kontaktperson
+history-entity-contact = Kontakt
+history-entity-follow-up = Uppföljning
+history-action-create = tillagd
+history-action-update = ändrad
+history-action-archive = arkiverad
+history-action-restore = återställd
+history-action-left = har lämnat företaget
+history-action-returned = har återvänt
+history-action-done = klar
+history-action-snooze = flyttad
+history-action-reassign = överförd
+
+## Kontaktpersoner
+persons-title = Kontaktpersoner
+persons-none = Inga kontaktpersoner.
+person-add = Lägg till kontaktperson
+person-edit-title = Redigera kontaktperson
+person-edit = Redigera: { $name }
+person-name = Namn
+person-role = Uppgift
+person-phone = Telefon
+person-email = E-post
+person-preferred-channel = Önskat kontaktsätt
+person-prefers = önskar:
+person-notes = Anteckningar
+person-save = Spara kontaktpersonen
+person-has-left = Har lämnat företaget
+person-mark-left = { $name } har lämnat företaget
+person-mark-back = { $name } är tillbaka i företaget
+person-error-name = Ange kontaktpersonens namn.
+person-error-phone = Ange telefonnumret med siffror, t.ex. 040 123 4567.
+flash-person-saved = Kontaktpersonen har sparats.
+
+## Snabbregistrering
+quick-log-title = Snabbregistrering
+quick-log-find = Arbetsgivare
+quick-log-find-hint = Skriv början av namnet eller FO-numret (minst två tecken).
+quick-log-no-match = Inga träffar. Du kan lägga till arbetsgivaren nedan.
+quick-log-new = Ny arbetsgivare
+quick-log-create = Lägg till och registrera
+quick-log-before = Tidigare händelser
+quick-log-open-employer = Öppna arbetsgivarens sida
+quick-log-other = En annan arbetsgivare
+
+## Uppföljningar
+follow-ups-title = Mina uppföljningar
+follow-ups-team-title = Teamets uppföljningar
+follow-ups-mine = Mina
+follow-ups-team = Teamet
+follow-ups-whose = Vems uppföljningar
+follow-ups-none = Inga öppna uppföljningar.
+bucket-overdue = Försenade
+bucket-today = I dag
+bucket-this_week = Denna vecka
+bucket-later = Senare
+follow-up-status-open = Öppen
+follow-up-status-snoozed = Flyttad
+follow-up-status-done = Klar
+follow-up-due = förfaller
+follow-up-mark-done = Markera som klar
+follow-up-result-note = Resultat (syns i kontakthistoriken)
+follow-up-done = Klar
+follow-up-reassign-to = Överför till
+follow-up-reassign = Överför
+snooze-tomorrow = Till i morgon
+snooze-next_week = Till nästa vecka
+snooze-date = Flytta till dag
+timeline-follow-up = Nästa steg
+timeline-follow-up-done = Klart
+flash-follow-up-done = Uppföljningen har markerats som klar.
+flash-follow-up-snoozed = Uppföljningen har flyttats.
+flash-follow-up-reassigned = Uppföljningen har överförts.
+flash-snooze-date = Välj en kommande dag.
+flash-reassign-choose = Välj en aktiv användare.
