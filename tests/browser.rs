@@ -99,3 +99,174 @@ async fn admin_pages_are_accessible_and_fit_a_phone() {
     b.assert_accessible().await;
     b.quit().await;
 }
+
+async fn sign_in(b: &Browser, email: &str, password: &str) {
+    b.goto("/login").await;
+    b.fill("#f-email", email).await;
+    b.fill("#f-password", password).await;
+    b.click("button.primary").await;
+    assert_eq!(b.path().await, "/", "signed in as {email}");
+}
+
+/// The coach at the employer's door: finds it with three letters on a phone, sees what a
+/// colleague did, logs a cold visit with a follow-up in two weeks; the team lead sees it too.
+#[actix_web::test]
+async fn quick_log_on_a_phone_screen() {
+    let app = TestApp::spawn().await;
+    let coach = app
+        .add_user(verkosto::domain::role::Role::Coach, "Vantaa")
+        .await;
+    let colleague = app
+        .add_user(verkosto::domain::role::Role::Coach, "Kerava")
+        .await;
+    let lead = app
+        .add_user(verkosto::domain::role::Role::TeamLead, "Vantaa")
+        .await;
+    let colleague_id = colleague.id;
+    let employer_id = app
+        .db
+        .run(move |conn| -> Result<i64, verkosto::db::DbError> {
+            let form = verkosto::domain::employer::EmployerForm {
+                name: "Logistiikka Virta Oy".into(),
+                municipality_code: "092".into(),
+                sector: "private".into(),
+                ..Default::default()
+            };
+            let fields = verkosto::domain::employer::validate(&form).unwrap();
+            let now = verkosto::db::now();
+            let id = verkosto::db::employers::insert(conn, &fields, colleague_id, now)?;
+            let contact = verkosto::domain::contact::validate(
+                &verkosto::domain::contact::ContactForm {
+                    channel: "cold_call".into(),
+                    outcome: "not_now".into(),
+                    notes: "Tulkaa syksyllä uudelleen".into(),
+                    ..Default::default()
+                },
+                verkosto::format::today_helsinki(now),
+                verkosto::format::helsinki_local(now),
+            )
+            .unwrap();
+            verkosto::db::contacts::log(
+                conn,
+                id,
+                colleague_id,
+                &contact,
+                now - chrono::TimeDelta::days(200),
+                now,
+            )?;
+            Ok(id)
+        })
+        .await
+        .unwrap();
+
+    let Some(b) = Browser::start(&app.address).await else {
+        return;
+    };
+    b.client
+        .set_window_size(360, 740)
+        .await
+        .expect("phone size");
+    sign_in(&b, &coach.email, support::PASSWORD).await;
+    b.goto("/log").await;
+    b.assert_accessible().await;
+    assert!(b.fits_width().await);
+    b.fill("#q", "log").await;
+    b.click("form[action='/log'] button").await;
+    b.click(&format!("a[href='/log?employer={employer_id}']"))
+        .await;
+    let text = b.text().await;
+    assert!(
+        text.contains("Tulkaa syksyllä uudelleen"),
+        "sees what the colleague did"
+    );
+    assert!(text.contains(&colleague.name));
+    b.assert_accessible().await;
+    assert!(b.fits_width().await, "the quick log fits a 360-px phone");
+
+    b.click_here("label[for='channel-cold_visit']").await;
+    b.click_here("label[for='outcome-needs_learned']").await;
+    b.fill("#f-notes", "Varastovuoroja 20 h/vk mahdollista")
+        .await;
+    b.fill("#f-next_step", "Lähetä kahden ehdokkaan profiilit")
+        .await;
+    b.click_here("label[for='due_preset-two_weeks']").await;
+    b.click(".contact-form button[type='submit']").await;
+    assert_eq!(b.path().await, format!("/employers/{employer_id}"));
+    let page = b.text().await;
+    assert!(page.contains("Yhteydenotto tallennettu."));
+    assert!(page.contains("Varastovuoroja 20 h/vk mahdollista"));
+    assert!(page.contains("Lähetä kahden ehdokkaan profiilit"));
+    b.assert_accessible().await;
+    assert!(
+        b.fits_width().await,
+        "the employer page fits a 360-px phone"
+    );
+
+    b.goto("/follow-ups").await;
+    assert!(b.text().await.contains("Lähetä kahden ehdokkaan profiilit"));
+    b.assert_accessible().await;
+    assert!(b.fits_width().await);
+    b.goto("/employers").await;
+    b.assert_accessible().await;
+    assert!(b.fits_width().await);
+
+    b.click("form[action='/logout'] button").await;
+    sign_in(&b, &lead.email, support::PASSWORD).await;
+    b.goto(&format!("/employers/{employer_id}")).await;
+    let page = b.text().await;
+    assert!(page.contains("Varastovuoroja 20 h/vk mahdollista") && page.contains(&coach.name));
+    b.quit().await;
+}
+
+/// Two browser sessions edit one employer: the second save ends on a conflict page.
+#[actix_web::test]
+async fn two_browsers_editing_one_employer_get_a_conflict_page() {
+    let app = TestApp::spawn().await;
+    let first = app
+        .add_user(verkosto::domain::role::Role::Coach, "Vantaa")
+        .await;
+    let second = app
+        .add_user(verkosto::domain::role::Role::Coach, "Vantaa")
+        .await;
+    let Some(a) = Browser::start(&app.address).await else {
+        return;
+    };
+    let Some(b) = Browser::start(&app.address).await else {
+        return;
+    };
+    sign_in(&a, &first.email, support::PASSWORD).await;
+    sign_in(&b, &second.email, support::PASSWORD).await;
+
+    a.goto("/employers/new").await;
+    a.assert_accessible().await;
+    a.fill("#f-name", "Kahvila Aurinko").await;
+    a.client
+        .execute(
+            "document.querySelector('#f-municipality_code').value = '092';",
+            vec![],
+        )
+        .await
+        .expect("choose municipality");
+    a.click(".employer-form button.primary").await;
+    let employer_path = a.path().await;
+    assert!(employer_path.starts_with("/employers/"));
+    a.assert_accessible().await;
+
+    a.goto(&format!("{employer_path}/edit")).await;
+    b.goto(&format!("{employer_path}/edit")).await;
+    a.fill("#f-notes", "Aamuvuorot klo 6 alkaen").await;
+    a.click(".employer-form button.primary").await;
+    assert_eq!(a.path().await, employer_path);
+    b.fill("#f-notes", "Ei aamuvuoroja").await;
+    b.click(".employer-form button.primary").await;
+    let text = b.text().await;
+    assert!(text.contains("Joku muu tallensi samaan aikaan"));
+    assert!(text.contains("Aamuvuorot klo 6 alkaen") && text.contains("Ei aamuvuoroja"));
+    b.assert_accessible().await;
+    // The second coach keeps their own wording and saves the merge.
+    b.click("form button.primary").await;
+    assert_eq!(b.path().await, employer_path);
+    assert!(b.text().await.contains("Ei aamuvuoroja"));
+    a.quit().await;
+    b.quit().await;
+}
