@@ -299,6 +299,10 @@ async fn my_follow_ups_are_grouped_and_can_be_done_snoozed_and_reassigned() {
     )
     .await;
 
+    let home = s.text("/").await;
+    assert!(
+        home.contains("1 seuranta on myöhässä.") && home.contains("1 seuranta erääntyy tänään.")
+    );
     let page = s.text("/follow-ups").await;
     let (o, t, l) = (
         page.find("Myöhässä").unwrap(),

@@ -28,6 +28,20 @@ flash-signed-out = You have signed out.
 ## Home
 home-welcome = Welcome, { $name }!
 home-role = { $role }, team { $team }.
+home-quick-log = Log a contact
+home-employers = Employer register
+home-due = Agreed next steps
+home-overdue = { $count ->
+    [0] No overdue follow-ups.
+    [one] { $count } follow-up is overdue.
+   *[other] { $count } follow-ups are overdue.
+}
+home-today = { $count ->
+    [0] No follow-ups due today.
+    [one] { $count } follow-up is due today.
+   *[other] { $count } follow-ups are due today.
+}
+home-follow-ups-link = Open my follow-ups
 home-intro = Here you find the organisation's employers, contacts and agreed follow-ups.
 
 ## My settings

@@ -28,6 +28,20 @@ flash-signed-out = Olet kirjautunut ulos.
 ## Etusivu
 home-welcome = Tervetuloa, { $name }!
 home-role = { $role }, tiimi { $team }.
+home-quick-log = Kirjaa yhteydenotto
+home-employers = Työnantajarekisteri
+home-due = Sovitut jatkotoimet
+home-overdue = { $count ->
+    [0] Ei myöhässä olevia seurantoja.
+    [one] { $count } seuranta on myöhässä.
+   *[other] { $count } seurantaa on myöhässä.
+}
+home-today = { $count ->
+    [0] Tänään ei erääntyviä seurantoja.
+    [one] { $count } seuranta erääntyy tänään.
+   *[other] { $count } seurantaa erääntyy tänään.
+}
+home-follow-ups-link = Avaa omat seurannat
 home-intro = Täältä löydät organisaation työnantajat, yhteydenotot ja sovitut jatkotoimet.
 
 ## Omat asetukset

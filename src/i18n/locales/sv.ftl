@@ -28,6 +28,20 @@ flash-signed-out = Du har loggat ut.
 ## Startsida
 home-welcome = Välkommen, { $name }!
 home-role = { $role }, team { $team }.
+home-quick-log = Registrera kontakt
+home-employers = Arbetsgivarregistret
+home-due = Överenskomna uppföljningar
+home-overdue = { $count ->
+    [0] Inga försenade uppföljningar.
+    [one] { $count } uppföljning är försenad.
+   *[other] { $count } uppföljningar är försenade.
+}
+home-today = { $count ->
+    [0] Inga uppföljningar förfaller i dag.
+    [one] { $count } uppföljning förfaller i dag.
+   *[other] { $count } uppföljningar förfaller i dag.
+}
+home-follow-ups-link = Öppna mina uppföljningar
 home-intro = Här hittar du organisationens arbetsgivare, kontakter och överenskomna uppföljningar.
 
 ## Mina inställningar
