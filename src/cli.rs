@@ -50,6 +50,13 @@ enum Command {
         /// The demo organisation: teams, coaches, a team lead and an admin.
         #[arg(long)]
         demo: bool,
+        /// A deterministic data set of N employers (20 contacts each on average), for
+        /// benchmarks and load tests.
+        #[arg(long, value_name = "N")]
+        scale: Option<usize>,
+        /// The random seed of --scale.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Manage users.
     #[command(subcommand)]
@@ -103,8 +110,25 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             println!("The database is up to date.");
             Ok(())
         }
-        Some(Command::Seed { demo }) => {
+        Some(Command::Seed { demo, scale, seed }) => {
             let db = startup::prepare_database(&database_url)?;
+            if let Some(n) = scale {
+                let mut conn = db.conn()?;
+                let started = std::time::Instant::now();
+                let summary =
+                    seed::scale::load(&mut conn, seed::scale::Scale::for_employers(n), seed)?;
+                println!(
+                    "Loaded {} employers, {} contacts, {} open follow-ups by {} coaches in {:.1} s.",
+                    summary.employers,
+                    summary.contacts,
+                    summary.follow_ups,
+                    summary.coaches,
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            if !demo && scale.is_some() {
+                return Ok(());
+            }
             if !demo {
                 println!("Reference data is loaded. Add --demo for the demo organisation.");
                 return Ok(());

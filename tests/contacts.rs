@@ -390,3 +390,45 @@ async fn a_team_lead_sees_the_teams_follow_ups() {
         .await
         .contains("Vie esite"));
 }
+
+#[actix_web::test]
+async fn a_long_timeline_shows_the_newest_hundred_and_offers_the_rest() {
+    let app = TestApp::spawn().await;
+    let (s, user) = app.signed_in(Role::Coach).await;
+    let id = employer(&s, "Vanha Kumppani Oy").await;
+    let coach = user.id;
+    app.db
+        .run(move |conn| -> Result<(), verkosto::db::DbError> {
+            let now = verkosto::db::now();
+            for i in 0..105 {
+                let fields = verkosto::domain::contact::validate(
+                    &verkosto::domain::contact::ContactForm {
+                        channel: "phone".into(),
+                        outcome: "not_now".into(),
+                        notes: format!("Puhelu numero {i}"),
+                        ..Default::default()
+                    },
+                    today(),
+                    verkosto::format::helsinki_local(now),
+                )
+                .unwrap();
+                verkosto::db::contacts::log(
+                    conn,
+                    id,
+                    coach,
+                    &fields,
+                    now - chrono::TimeDelta::days(200 - i),
+                    now,
+                )?;
+            }
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let page = s.text(&format!("/employers/{id}")).await;
+    assert!(page.contains("(105)"));
+    assert!(page.contains("Puhelu numero 104") && !page.contains("Puhelu numero 4<"));
+    assert!(page.contains("Näytetään 100 uusinta 105 yhteydenotosta."));
+    let all = s.text(&format!("/employers/{id}?all=1")).await;
+    assert!(all.contains("Puhelu numero 0<") && !all.contains("Näytä kaikki"));
+}

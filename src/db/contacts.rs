@@ -294,7 +294,12 @@ type FollowUpRow = (
 );
 
 /// Every contact with the employer by anybody, newest first, each with the follow-ups it made.
-pub fn timeline(conn: &mut DbConnection, employer_id: i64) -> DbResult<Vec<TimelineEntry>> {
+/// `limit` keeps the page light for an employer with thousands of contacts.
+pub fn timeline(
+    conn: &mut DbConnection,
+    employer_id: i64,
+    limit: Option<i64>,
+) -> DbResult<Vec<TimelineEntry>> {
     type Row = (
         i64,
         NaiveDateTime,
@@ -311,6 +316,7 @@ pub fn timeline(conn: &mut DbConnection, employer_id: i64) -> DbResult<Vec<Timel
         .left_join(contact_persons::table)
         .filter(contacts::employer_id.eq(employer_id))
         .order((contacts::occurred_at.desc(), contacts::id.desc()))
+        .limit(limit.unwrap_or(i64::MAX))
         .select((
             contacts::id,
             contacts::occurred_at,
@@ -323,10 +329,11 @@ pub fn timeline(conn: &mut DbConnection, employer_id: i64) -> DbResult<Vec<Timel
             contact_persons::name.nullable(),
         ))
         .load(conn)?;
+    let shown: Vec<i64> = rows.iter().map(|r| r.0).collect();
     let fus: Vec<FollowUpRow> = follow_ups::table
         .inner_join(users::table.on(users::id.eq(follow_ups::assignee_id)))
         .filter(follow_ups::employer_id.eq(employer_id))
-        .filter(follow_ups::contact_id.is_not_null())
+        .filter(follow_ups::contact_id.eq_any(&shown))
         .select((
             follow_ups::contact_id,
             follow_ups::id,
@@ -383,11 +390,16 @@ pub fn timeline(conn: &mut DbConnection, employer_id: i64) -> DbResult<Vec<Timel
 pub fn recent(
     conn: &mut DbConnection,
     employer_id: i64,
-    limit: usize,
+    limit: i64,
 ) -> DbResult<Vec<TimelineEntry>> {
-    let mut all = timeline(conn, employer_id)?;
-    all.truncate(limit);
-    Ok(all)
+    timeline(conn, employer_id, Some(limit))
+}
+
+pub fn count_for_employer(conn: &mut DbConnection, employer_id: i64) -> DbResult<i64> {
+    Ok(contacts::table
+        .filter(contacts::employer_id.eq(employer_id))
+        .count()
+        .get_result(conn)?)
 }
 
 pub fn stage_change(from: Stage, to: Stage) -> Change<'static> {

@@ -196,3 +196,15 @@ pub fn now() -> chrono::NaiveDateTime {
     let now = chrono::Utc::now().naive_utc();
     chrono::DurationRound::duration_trunc(now, chrono::TimeDelta::microseconds(1)).unwrap_or(now)
 }
+
+/// Runs the same Diesel code on the backend's own connection, for what MultiConnection cannot
+/// express (multi-row inserts). The body is compiled once per backend.
+#[macro_export]
+macro_rules! on_each_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::DbConnection::Sqlite($c) => $body,
+            $crate::db::DbConnection::Postgres($c) => $body,
+        }
+    };
+}

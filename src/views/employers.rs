@@ -118,6 +118,8 @@ pub struct ShowPage {
     pub employer: Employer,
     pub persons: Vec<ContactPerson>,
     pub timeline: Vec<TimelineEntry>,
+    /// All contacts with the employer; the timeline may show only the newest.
+    pub timeline_total: i64,
     pub options: FormOptions,
 }
 
@@ -420,12 +422,18 @@ pub fn show(ctx: &Ctx, p: &ShowPage, typed: &ContactForm, contact_errors: &Field
         }
         (super::persons::section(ctx, e.id, &p.persons))
         section #timeline aria-labelledby="timeline-heading" {
-            h2 #timeline-heading { (ctx.t("employer-timeline")) " " span.muted { "(" (p.timeline.len()) ")" } }
+            h2 #timeline-heading { (ctx.t("employer-timeline")) " " span.muted { "(" (p.timeline_total) ")" } }
             @if p.timeline.is_empty() {
                 p.empty { (ctx.t("employer-timeline-empty")) }
             } @else {
                 ol.timeline {
                     @for entry in &p.timeline { (timeline_entry(ctx, entry)) }
+                }
+                @if (p.timeline.len() as i64) < p.timeline_total {
+                    p {
+                        (ctx.ta("employer-timeline-shown", &[("shown", (p.timeline.len() as i64).into()), ("total", p.timeline_total.into())])) " "
+                        a href=(format!("/employers/{}?all=1#timeline", e.id)) { (ctx.t("employer-timeline-all")) }
+                    }
                 }
             }
         }

@@ -184,7 +184,15 @@ pub async fn create(
     }
 }
 
-async fn show_page(ctx: &Ctx, state: &AppState, id: i64) -> Result<Option<ShowPage>, WebError> {
+/// How many contacts the employer page shows before "show all".
+pub const TIMELINE_PAGE: i64 = 100;
+
+async fn show_page(
+    ctx: &Ctx,
+    state: &AppState,
+    id: i64,
+    all: bool,
+) -> Result<Option<ShowPage>, WebError> {
     let lang = ctx.lang;
     Ok(state
         .db
@@ -194,7 +202,8 @@ async fn show_page(ctx: &Ctx, state: &AppState, id: i64) -> Result<Option<ShowPa
             };
             Ok(Some(ShowPage {
                 persons: contacts::persons(conn, id)?,
-                timeline: contacts::timeline(conn, id)?,
+                timeline: contacts::timeline(conn, id, (!all).then_some(TIMELINE_PAGE))?,
+                timeline_total: contacts::count_for_employer(conn, id)?,
                 options: load_options(conn, lang)?,
                 employer,
             }))
@@ -202,12 +211,20 @@ async fn show_page(ctx: &Ctx, state: &AppState, id: i64) -> Result<Option<ShowPa
         .await?)
 }
 
+#[derive(Debug, Deserialize, Default)]
+#[serde(default)]
+pub struct ShowQuery {
+    pub all: String,
+}
+
 pub async fn show(
     ctx: Ctx,
     state: web::Data<AppState>,
     path: web::Path<i64>,
+    query: web::Query<ShowQuery>,
 ) -> Result<Markup, WebError> {
-    let page = show_page(&ctx, &state, path.into_inner())
+    let all = !query.all.is_empty();
+    let page = show_page(&ctx, &state, path.into_inner(), all)
         .await?
         .ok_or(WebError::NotFound)?;
     Ok(views::employers::show(
@@ -226,7 +243,9 @@ pub async fn show_with_contact_errors(
     typed: &crate::domain::contact::ContactForm,
     errors: &FieldErrors,
 ) -> Result<HttpResponse, WebError> {
-    let page = show_page(ctx, state, id).await?.ok_or(WebError::NotFound)?;
+    let page = show_page(ctx, state, id, false)
+        .await?
+        .ok_or(WebError::NotFound)?;
     Ok(unprocessable(views::employers::show(
         ctx, &page, typed, errors,
     )))
