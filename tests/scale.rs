@@ -82,14 +82,14 @@ async fn the_same_seed_gives_the_same_data() {
         let app = TestApp::spawn().await;
         app.db
             .run(
-                move |conn| -> Result<Vec<(String, Option<String>, i64)>, verkosto::db::DbError> {
+                move |conn| -> Result<Vec<(String, Option<String>, Option<String>)>, verkosto::db::DbError> {
                     scale::load(conn, Scale::for_employers(100), seed)?;
                     Ok(employers::table
                         .order(employers::id)
                         .select((
                             employers::name,
                             employers::municipality_code,
-                            diesel::dsl::sql::<diesel::sql_types::BigInt>("0"),
+                            employers::business_id,
                         ))
                         .limit(20)
                         .load(conn)?)
