@@ -114,8 +114,12 @@ async fn pages_carry_security_headers_and_assets_are_cached() {
     let body = res.text().await.unwrap();
     assert!(!body.contains("<script"), "no inline scripts");
     assert!(!body.contains("style="), "no inline styles");
-    let res = s.get("/static/style.css").await;
+    let res = app.session().get("/static/style.css").await;
     assert_eq!(res.status(), 200);
+    assert!(
+        res.headers().get("set-cookie").is_none(),
+        "a cacheable asset sets no cookie"
+    );
     assert!(res
         .headers()
         .get("cache-control")

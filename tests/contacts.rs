@@ -170,6 +170,11 @@ async fn the_quick_log_finds_shows_the_past_and_creates_new_employers() {
         )
         .await;
 
+    let fragment = s.text("/log/suggest?q=log").await;
+    assert!(
+        fragment.contains(&format!("href=\"/log?employer={id}\"")) && !fragment.contains("<html")
+    );
+    assert!(s.text("/log/suggest?q=zzzz").await.contains("Ei osumia."));
     let found = s.text("/log?q=logi").await;
     assert!(found.contains(&format!("href=\"/log?employer={id}\"")));
     let form = s.text(&format!("/log?employer={id}")).await;

@@ -82,7 +82,10 @@ async fn the_same_seed_gives_the_same_data() {
         let app = TestApp::spawn().await;
         app.db
             .run(
-                move |conn| -> Result<Vec<(String, Option<String>, Option<String>)>, verkosto::db::DbError> {
+                move |conn| -> Result<
+                    Vec<(String, Option<String>, Option<String>)>,
+                    verkosto::db::DbError,
+                > {
                     scale::load(conn, Scale::for_employers(100), seed)?;
                     Ok(employers::table
                         .order(employers::id)

@@ -11,6 +11,8 @@ pub const SESSION_DAYS: i64 = 14;
 /// Starts a session for the user; returns the token for the cookie (only its hash is stored).
 pub fn create(conn: &mut DbConnection, user_id: i64, now: NaiveDateTime) -> DbResult<String> {
     let token = token::generate();
+    // Signing in is rare enough to tidy up here: expired sessions go.
+    diesel::delete(sessions::table.filter(sessions::expires_at.le(now))).execute(conn)?;
     diesel::insert_into(sessions::table)
         .values((
             sessions::token_hash.eq(token::hash(&token)),
@@ -60,6 +62,10 @@ pub fn record_failure(
     address: &str,
     now: NaiveDateTime,
 ) -> DbResult<()> {
+    // Failures older than the throttling window no longer count: keep the table small.
+    let stale = crate::auth::throttle::window_start(now);
+    diesel::delete(login_attempts::table.filter(login_attempts::attempted_at.lt(stale)))
+        .execute(conn)?;
     diesel::insert_into(login_attempts::table)
         .values((
             login_attempts::account.eq(account),

@@ -42,7 +42,7 @@ const NAV: &[NavItem] = &[
     },
 ];
 
-fn head(title: &str) -> Markup {
+fn head(title: &str, script: Option<&str>) -> Markup {
     html! {
         head {
             meta charset="utf-8";
@@ -51,6 +51,7 @@ fn head(title: &str) -> Markup {
             link rel="stylesheet" href=(assets::url("style.css"));
             link rel="icon" type="image/svg+xml" href=(assets::url("favicon.svg"));
             meta name="color-scheme" content="light";
+            @if let Some(script) = script { script src=(assets::url(script)) defer {} }
         }
     }
 }
@@ -65,10 +66,19 @@ fn is_current(path: &str, href: &str) -> bool {
 
 /// A full page for a signed-in user (or the bare frame when nobody is signed in).
 pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
+    frame(ctx, title, body, None)
+}
+
+/// A page that also loads one of our scripts; every page works without it.
+pub fn page_with_script(ctx: &Ctx, title: &str, body: Markup, script: &str) -> Markup {
+    frame(ctx, title, body, Some(script))
+}
+
+fn frame(ctx: &Ctx, title: &str, body: Markup, script: Option<&str>) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(ctx.lang.code()) {
-            (head(title))
+            (head(title, script))
             body {
                 a.skip-link href="#main" { (ctx.t("layout-skip-to-content")) }
                 header.site-header {

@@ -1,6 +1,6 @@
 //! The quick log for a coach in the field: find the employer, see what happened before, log.
 
-use super::components::{csrf, error_summary, grouped_select, Input};
+use super::components::{csrf, error_summary, select, Input};
 use super::contact_form;
 use super::employers::{stage_badge, timeline_entry};
 use super::layout;
@@ -56,39 +56,57 @@ pub fn page(ctx: &Ctx, p: &QuickLog, typed: &ContactForm, errors: &FieldErrors) 
                         }
                     }
                 }
-                @if !p.q.trim().is_empty() {
-                    @if p.matches.is_empty() && errors.is_empty() {
-                        p.empty role="status" { (ctx.t("quick-log-no-match")) }
-                    } @else if !p.matches.is_empty() {
+                div #suggestions aria-live="polite" {
+                    @if !p.q.trim().is_empty() && (errors.is_empty() || !p.matches.is_empty()) {
                         @if !errors.is_empty() { p role="status" { (ctx.t("employer-warning-similar")) } }
-                        ul.pick-list {
-                            @for (id, name, municipality) in &p.matches {
-                                li { a.pick href=(format!("/log?employer={id}")) {
-                                    strong { (name) }
-                                    @if let Some(m) = municipality { span.muted { (m) } }
-                                } }
-                            }
-                        }
+                        (suggestions(ctx, &p.q, &p.matches))
                     }
-                    section.card aria-labelledby="new-heading" {
-                        h2 #new-heading { (ctx.t("quick-log-new")) }
-                        @if !errors.is_empty() && p.matches.is_empty() { (error_summary(ctx, errors)) }
-                        form.stack method="post" action="/log/employer" novalidate {
-                            (csrf(ctx))
-                            @if !p.matches.is_empty() && !errors.is_empty() { input type="hidden" name="confirm_similar" value="1"; }
-                            (Input::new("name", ctx.t("employer-name"), &p.new_employer.name).required().render(ctx, &without_similar(errors)))
-                            (grouped_select(ctx, errors, "municipality_code", ctx.t("employer-municipality"), Some(ctx.t("employer-choose")),
-                                &[(String::new(), p.municipalities.iter().map(|m| (m.code.clone(), m.name.clone())).collect())], &p.new_employer.municipality_code))
-                            button.primary type="submit" {
-                                @if !p.matches.is_empty() && !errors.is_empty() { (ctx.t("employer-save-anyway")) } @else { (ctx.t("quick-log-create")) }
-                            }
+                }
+                details.card.new-employer open[!p.q.trim().is_empty()] {
+                    summary { (ctx.t("quick-log-new")) }
+                    @if !errors.is_empty() && p.matches.is_empty() { (error_summary(ctx, errors)) }
+                    form.stack method="post" action="/log/employer" novalidate {
+                        (csrf(ctx))
+                        @if !p.matches.is_empty() && !errors.is_empty() { input type="hidden" name="confirm_similar" value="1"; }
+                        (Input::new("name", ctx.t("employer-name"), &p.new_employer.name).required().render(ctx, &without_similar(errors)))
+                        (select(ctx, errors, "municipality_code", ctx.t("employer-municipality"), &municipality_options(ctx, &p.municipalities), &p.new_employer.municipality_code))
+                        button.primary type="submit" {
+                            @if !p.matches.is_empty() && !errors.is_empty() { (ctx.t("employer-save-anyway")) } @else { (ctx.t("quick-log-create")) }
                         }
                     }
                 }
             }
         }
     };
-    layout::page(ctx, &ctx.t("quick-log-title"), body)
+    layout::page_with_script(ctx, &ctx.t("quick-log-title"), body, "quick-log.js")
+}
+
+fn municipality_options(ctx: &Ctx, municipalities: &[Municipality]) -> Vec<(String, String)> {
+    let mut options = vec![(String::new(), ctx.t("employer-choose"))];
+    options.extend(
+        municipalities
+            .iter()
+            .map(|m| (m.code.clone(), m.name.clone())),
+    );
+    options
+}
+
+/// The employers matching the quick log's search, as big tappable picks.
+pub fn suggestions(ctx: &Ctx, q: &str, matches: &[(i64, String, Option<String>)]) -> Markup {
+    html! {
+        @if matches.is_empty() {
+            @if q.trim().chars().count() >= 2 { p.empty { (ctx.t("quick-log-no-match")) } }
+        } @else {
+            ul.pick-list {
+                @for (id, name, municipality) in matches {
+                    li { a.pick href=(format!("/log?employer={id}")) {
+                        strong { (name) }
+                        @if let Some(m) = municipality { span.muted { (m) } }
+                    } }
+                }
+            }
+        }
+    }
 }
 
 /// The "resembles" notice is shown above the list, not as an error of the name field.

@@ -281,3 +281,17 @@ pub async fn quick_create(
         }
     }
 }
+
+/// The matching employers as a list fragment, for the quick log's type-ahead.
+pub async fn suggest(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    query: web::Query<QuickLogQuery>,
+) -> Result<Markup, WebError> {
+    let q = query.q.clone();
+    let matches = state
+        .db
+        .run(move |conn| employers::suggest(conn, &q, 15))
+        .await?;
+    Ok(views::quick_log::suggestions(&ctx, &query.q, &matches))
+}

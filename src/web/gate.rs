@@ -56,8 +56,10 @@ pub async fn gate(
     };
 
     // The CSRF token is bound to the session, or to an anonymous visitor cookie before sign-in.
+    // Assets are cached publicly: they must never carry a Set-Cookie.
+    let is_asset = incoming.path.starts_with("/static/");
     let new_visitor = match (&user, &incoming.visitor) {
-        (None, None) => Some(token::generate()),
+        (None, None) if !is_asset => Some(token::generate()),
         _ => None,
     };
     let csrf_seed = match (&user, &incoming.session) {

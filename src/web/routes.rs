@@ -122,6 +122,9 @@ route_table! {
     "/log" {
         GET => contacts::quick_log, Access::SignedIn;
     }
+    "/log/suggest" {
+        GET => contacts::suggest, Access::SignedIn;
+    }
     "/log/employer" {
         POST => contacts::quick_create, Access::SignedIn;
     }
