@@ -76,16 +76,16 @@ async fn generates_the_asked_size_with_consistent_last_contacts() {
     assert_eq!(open as usize, summary.follow_ups);
 }
 
+/// Name, municipality and business ID of an employer.
+type Fingerprint = (String, Option<String>, Option<String>);
+
 #[actix_web::test]
 async fn the_same_seed_gives_the_same_data() {
     let fingerprint = |seed: u64| async move {
         let app = TestApp::spawn().await;
         app.db
             .run(
-                move |conn| -> Result<
-                    Vec<(String, Option<String>, Option<String>)>,
-                    verkosto::db::DbError,
-                > {
+                move |conn| -> Result<Vec<Fingerprint>, verkosto::db::DbError> {
                     scale::load(conn, Scale::for_employers(100), seed)?;
                     Ok(employers::table
                         .order(employers::id)
