@@ -81,6 +81,7 @@ pub fn load(conn: &mut DbConnection) -> DbResult<bool> {
                 now,
             )?;
         }
+        super::demo_network::load(conn, now)?;
         Ok(true)
     })
 }

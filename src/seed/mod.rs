@@ -2,5 +2,6 @@
 //! The source files live in the top-level `seed/` folder and are embedded in the binary.
 
 pub mod demo;
+pub mod demo_network;
 pub mod reference;
 pub mod scale;
