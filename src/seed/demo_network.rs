@@ -101,6 +101,7 @@ fn business_id(rng: &mut StdRng, taken: &mut HashSet<String>) -> Option<Business
 
 struct Coach {
     id: i64,
+    email: String,
     team: String,
 }
 
@@ -229,6 +230,7 @@ pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> DbResult<()> {
         })
         .map(|u| Coach {
             id: u.id,
+            email: u.email,
             team: u.team_name,
         })
         .collect();
@@ -246,7 +248,10 @@ pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> DbResult<()> {
             .collect()
     };
     let (vantaa_team, kerava_team) = (team_of("Vantaa"), team_of("Kerava"));
-    let maija = 0; // the first coach in the users file: the one the README signs in as
+    let maija = coaches
+        .iter()
+        .position(|c| c.email == "maija.koutsi@demo.verkosto.fi")
+        .unwrap_or(0); // the coach the README signs in as
     let mut taken_ids = HashSet::new();
     let mut taken_names = HashSet::new();
     let mut planned: Vec<Planned> = Vec::new();
@@ -340,7 +345,7 @@ pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> DbResult<()> {
             "56",
             Sector::Public,
         ),
-        ("Keravan seurakunta", KERAVA, "88", Sector::Third),
+        ("Keravan Kohtaamispaikka ry", KERAVA, "88", Sector::Third),
         ("Tikkurilan Työkeskus ry", VANTAA, "88", Sector::Third),
         ("Keravan Kierrätyskeskus ry", KERAVA, "47", Sector::Third),
     ];
@@ -483,13 +488,10 @@ pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> DbResult<()> {
             let person = PersonForm {
                 name: format!("{first} {last}"),
                 role: words.pick("roles", &mut rng),
-                phone: format!(
-                    "040 {:03} {:04}",
-                    rng.gen_range(100..1000),
-                    rng.gen_range(0..10000)
-                ),
+                // A made-up Finnish number could be a real person's: left empty.
+                phone: String::new(),
                 email: format!(
-                    "{}.{}@esimerkki.fi",
+                    "{}.{}@demo.example",
                     crate::domain::text::fold(&first),
                     crate::domain::text::fold(&last)
                 ),
