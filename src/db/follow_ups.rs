@@ -71,6 +71,27 @@ pub struct FollowUp {
 
 type Row = (i64, i64, String, String, NaiveDate, String, i64, String);
 
+/// The columns of [`Row`], selected the same way by every query here.
+const COLUMNS: (
+    follow_ups::id,
+    follow_ups::employer_id,
+    employers::name,
+    follow_ups::what,
+    follow_ups::due_on,
+    follow_ups::status,
+    follow_ups::assignee_id,
+    users::name,
+) = (
+    follow_ups::id,
+    follow_ups::employer_id,
+    employers::name,
+    follow_ups::what,
+    follow_ups::due_on,
+    follow_ups::status,
+    follow_ups::assignee_id,
+    users::name,
+);
+
 fn from_row(r: Row) -> FollowUp {
     FollowUp {
         id: r.0,
@@ -102,16 +123,7 @@ pub fn open(conn: &mut DbConnection, whose: Whose) -> DbResult<Vec<FollowUp>> {
     };
     Ok(query
         .order((follow_ups::due_on.asc(), follow_ups::id.asc()))
-        .select((
-            follow_ups::id,
-            follow_ups::employer_id,
-            employers::name,
-            follow_ups::what,
-            follow_ups::due_on,
-            follow_ups::status,
-            follow_ups::assignee_id,
-            users::name,
-        ))
+        .select(COLUMNS)
         .load::<Row>(conn)?
         .into_iter()
         .map(from_row)
@@ -123,16 +135,7 @@ pub fn find(conn: &mut DbConnection, id: i64) -> DbResult<Option<FollowUp>> {
         .inner_join(employers::table)
         .inner_join(users::table.on(users::id.eq(follow_ups::assignee_id)))
         .filter(follow_ups::id.eq(id))
-        .select((
-            follow_ups::id,
-            follow_ups::employer_id,
-            employers::name,
-            follow_ups::what,
-            follow_ups::due_on,
-            follow_ups::status,
-            follow_ups::assignee_id,
-            users::name,
-        ))
+        .select(COLUMNS)
         .first::<Row>(conn)
         .optional()?
         .map(from_row))
