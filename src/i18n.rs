@@ -1,4 +1,4 @@
-//! Messages in Finnish (default), Swedish and English, from one Fluent file per language.
+//! Messages in Finnish (default), Swedish and English, from Fluent files per language and area.
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
@@ -14,11 +14,26 @@ fluent_templates::static_loader! {
     };
 }
 
-/// The message files, embedded, for the completeness test and for tooling.
+/// Each language's messages, embedded, for the completeness test and for tooling. One file per
+/// area keeps the message lists of parallel work apart.
+macro_rules! language_files {
+    ($lang:literal) => {
+        concat!(
+            include_str!(concat!("i18n/locales/", $lang, "/core.ftl")),
+            "\n",
+            include_str!(concat!("i18n/locales/", $lang, "/mail.ftl")),
+            "\n",
+            include_str!(concat!("i18n/locales/", $lang, "/jobs.ftl")),
+            "\n",
+            include_str!(concat!("i18n/locales/", $lang, "/reports.ftl")),
+        )
+    };
+}
+
 pub const MESSAGE_FILES: [(Lang, &str); 3] = [
-    (Lang::Fi, include_str!("i18n/locales/fi.ftl")),
-    (Lang::Sv, include_str!("i18n/locales/sv.ftl")),
-    (Lang::En, include_str!("i18n/locales/en.ftl")),
+    (Lang::Fi, language_files!("fi")),
+    (Lang::Sv, language_files!("sv")),
+    (Lang::En, language_files!("en")),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
