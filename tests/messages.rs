@@ -128,6 +128,7 @@ fn every_generated_message_id_exists() {
     ids.extend(Bucket::ALL.iter().map(|v| v.message_id().to_owned()));
     ids.extend(Snooze::ALL.iter().map(|v| v.message_id().to_owned()));
     ids.extend(Status::ALL.iter().map(|v| v.message_id().to_owned()));
+    ids.extend(job_vocabulary_ids());
     ids.extend(
         FORM_FIELDS
             .iter()
@@ -146,4 +147,33 @@ fn every_generated_message_id_exists() {
         let missing: Vec<&String> = ids.iter().filter(|id| !known.contains(*id)).collect();
         assert!(missing.is_empty(), "{}: missing {missing:?}", lang.code());
     }
+}
+
+/// The labels of every choice on the opening, jobseeker, match and placement forms.
+fn job_vocabulary_ids() -> Vec<String> {
+    use verkosto::domain::jobs::*;
+    macro_rules! labels {
+        ($($t:ty),+) => {{
+            let mut ids = Vec::new();
+            $(ids.extend(<$t>::ALL.iter().map(|v| v.message_id().to_owned()));)+
+            ids
+        }};
+    }
+    labels!(
+        OpeningStatus,
+        OpeningSource,
+        ContractType,
+        Schedule,
+        PayUnit,
+        Licence,
+        Feature,
+        Need,
+        JobseekerStatus,
+        Disclosure,
+        Travel,
+        MatchStage,
+        EndReason,
+        SupportChannel,
+        WithWhom
+    )
 }

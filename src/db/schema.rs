@@ -181,6 +181,141 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    jobseekers (id) {
+        id -> BigInt,
+        display_name -> Text,
+        coach_id -> BigInt,
+        entered_on -> Date,
+        status -> Text,
+        closed_on -> Nullable<Date>,
+        consent_employer_contact -> Bool,
+        consent_employer_scope -> Text,
+        consent_needs -> Bool,
+        consent_given_on -> Nullable<Date>,
+        disclosure -> Text,
+        disclosure_wording -> Text,
+        wanted_occupations -> Text,
+        avoided_occupations -> Text,
+        wanted_industries -> Text,
+        avoided_industries -> Text,
+        municipalities -> Text,
+        travel -> Text,
+        hours_min -> Nullable<BigInt>,
+        hours_max -> Nullable<BigInt>,
+        schedules -> Text,
+        contract_types -> Text,
+        pay_expectation -> Nullable<BigInt>,
+        pay_unit -> Nullable<Text>,
+        strengths -> Text,
+        languages -> Text,
+        licences -> Text,
+        needs -> Text,
+        notes -> Text,
+        anonymised_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    openings (id) {
+        id -> BigInt,
+        employer_id -> BigInt,
+        coach_id -> BigInt,
+        contact_id -> Nullable<BigInt>,
+        title -> Text,
+        occupation -> Text,
+        description -> Text,
+        municipality_code -> Nullable<Text>,
+        hours_min -> Nullable<BigInt>,
+        hours_max -> Nullable<BigInt>,
+        schedules -> Text,
+        contract_type -> Nullable<Text>,
+        pay -> Nullable<BigInt>,
+        pay_unit -> Nullable<Text>,
+        starts_on -> Nullable<Date>,
+        closes_on -> Nullable<Date>,
+        source -> Text,
+        ad_url -> Text,
+        must_licences -> Text,
+        nice_licences -> Text,
+        must_have -> Text,
+        nice_to_have -> Text,
+        features -> Text,
+        wage_subsidy_possible -> Bool,
+        status -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    matches (id) {
+        id -> BigInt,
+        opening_id -> BigInt,
+        jobseeker_id -> BigInt,
+        coach_id -> BigInt,
+        stage -> Text,
+        score -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    match_events (id) {
+        id -> BigInt,
+        match_id -> BigInt,
+        employer_id -> BigInt,
+        stage -> Text,
+        occurred_on -> Date,
+        user_id -> BigInt,
+        note -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    placements (id) {
+        id -> BigInt,
+        jobseeker_id -> BigInt,
+        employer_id -> BigInt,
+        opening_id -> Nullable<BigInt>,
+        match_id -> Nullable<BigInt>,
+        coach_id -> BigInt,
+        job_title -> Text,
+        occupation -> Text,
+        starts_on -> Date,
+        ends_on -> Nullable<Date>,
+        hours_per_week -> Nullable<BigInt>,
+        pay -> Nullable<BigInt>,
+        pay_unit -> Nullable<Text>,
+        contract_type -> Nullable<Text>,
+        competitive -> Bool,
+        wage_subsidy -> Bool,
+        wage_subsidy_percent -> Nullable<BigInt>,
+        disclosure -> Text,
+        end_reason -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    support_contacts (id) {
+        id -> BigInt,
+        placement_id -> BigInt,
+        coach_id -> BigInt,
+        occurred_on -> Date,
+        channel -> Text,
+        with_whom -> Text,
+        notes -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(employers -> municipalities (municipality_code));
 diesel::joinable!(contact_persons -> employers (employer_id));
 diesel::joinable!(contacts -> employers (employer_id));
@@ -188,6 +323,14 @@ diesel::joinable!(contacts -> contact_persons (contact_person_id));
 diesel::joinable!(contacts -> users (coach_id));
 diesel::joinable!(follow_ups -> employers (employer_id));
 diesel::joinable!(follow_ups -> contacts (contact_id));
+diesel::joinable!(jobseekers -> users (coach_id));
+diesel::joinable!(openings -> employers (employer_id));
+diesel::joinable!(matches -> openings (opening_id));
+diesel::joinable!(matches -> jobseekers (jobseeker_id));
+diesel::joinable!(match_events -> matches (match_id));
+diesel::joinable!(placements -> jobseekers (jobseeker_id));
+diesel::joinable!(placements -> employers (employer_id));
+diesel::joinable!(support_contacts -> placements (placement_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -203,4 +346,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     contacts,
     follow_ups,
     audit_log,
+    jobseekers,
+    openings,
+    matches,
+    match_events,
+    placements,
+    support_contacts,
 );

@@ -6,6 +6,7 @@ pub mod contact;
 pub mod email;
 pub mod employer;
 pub mod follow_up;
+pub mod jobs;
 pub mod labelled;
 pub mod merge;
 pub mod money;
