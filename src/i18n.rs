@@ -25,6 +25,8 @@ macro_rules! language_files {
             "\n",
             include_str!(concat!("i18n/locales/", $lang, "/jobs.ftl")),
             "\n",
+            include_str!(concat!("i18n/locales/", $lang, "/matching.ftl")),
+            "\n",
             include_str!(concat!("i18n/locales/", $lang, "/reports.ftl")),
         )
     };

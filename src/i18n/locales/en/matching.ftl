@@ -1,0 +1,1 @@
+## matching: the reasons beside a match score
