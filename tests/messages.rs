@@ -174,6 +174,7 @@ fn job_vocabulary_ids() -> Vec<String> {
         MatchStage,
         EndReason,
         SupportChannel,
-        WithWhom
+        WithWhom,
+        verkosto::domain::placement::Checkpoint
     )
 }
