@@ -160,7 +160,7 @@ labelled_enum! {
 }
 
 /// Parses a stored comma-separated set of codes, skipping unknown ones.
-pub fn parse_set<T: Copy>(stored: &str, parse: impl Fn(&str) -> Option<T>) -> Vec<T> {
+pub fn parse_set<T>(stored: &str, parse: impl Fn(&str) -> Option<T>) -> Vec<T> {
     stored
         .split(',')
         .map(str::trim)
