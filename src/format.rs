@@ -120,3 +120,45 @@ mod tests {
         assert_eq!(decimal(Decimal::new(-5, 1), 2), "−0,50");
     }
 }
+
+/// Hours (stored as hundredths) without needless decimals: `20`, `37,5`.
+pub fn hours(hundredths: i64) -> String {
+    let value = Decimal::new(hundredths, 2).normalize();
+    decimal(value, value.scale())
+}
+
+/// A range of weekly hours: `20–25`, `from 20`, `up to 25` are shown as `20–`, `–25`.
+pub fn hours_range(min: Option<i64>, max: Option<i64>) -> Option<String> {
+    match (min, max) {
+        (None, None) => None,
+        (Some(a), Some(b)) if a == b => Some(hours(a)),
+        (a, b) => Some(format!(
+            "{}–{}",
+            a.map(hours).unwrap_or_default(),
+            b.map(hours).unwrap_or_default()
+        )),
+    }
+}
+
+/// Euros (stored as cents) with two decimals: `12,85`, `2 150,00`.
+pub fn money(cents: i64) -> String {
+    decimal(Decimal::new(cents, 2), 2)
+}
+
+#[cfg(test)]
+mod amount_tests {
+    use super::*;
+
+    #[test]
+    fn hours_drop_needless_decimals_and_money_keeps_cents() {
+        assert_eq!(hours(2000), "20");
+        assert_eq!(hours(3750), "37,5");
+        assert_eq!(
+            hours_range(Some(2000), Some(2500)).as_deref(),
+            Some("20–25")
+        );
+        assert_eq!(hours_range(None, Some(2500)).as_deref(), Some("–25"));
+        assert_eq!(hours_range(None, None), None);
+        assert_eq!(money(1285), "12,85");
+    }
+}

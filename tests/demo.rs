@@ -130,3 +130,80 @@ async fn the_demo_coach_finds_the_employer_a_colleague_visited_in_spring() {
     let home = s.text("/").await;
     assert!(home.contains("on myöhässä") && home.contains("erääntyy tänään"));
 }
+
+#[actix_web::test]
+async fn the_demo_has_openings_jobseekers_matches_in_every_stage_and_placements() {
+    use verkosto::db::schema::{jobseekers, matches, openings, placements, support_contacts};
+    let app = TestApp::spawn().await;
+    assert!(app.db.run(demo::load).await.unwrap());
+    let (seekers, open, stages, placed, support) = app
+        .db
+        .run(|conn| -> Result<_, verkosto::db::DbError> {
+            let seekers: i64 = jobseekers::table.count().get_result(conn)?;
+            let open: i64 = openings::table
+                .filter(openings::status.eq("open"))
+                .count()
+                .get_result(conn)?;
+            let stages: HashSet<String> = matches::table
+                .select(matches::stage)
+                .load::<String>(conn)?
+                .into_iter()
+                .collect();
+            let placed: i64 = placements::table.count().get_result(conn)?;
+            let support: i64 = support_contacts::table.count().get_result(conn)?;
+            Ok((seekers, open, stages, placed, support))
+        })
+        .await
+        .unwrap();
+    assert!(
+        (55..=65).contains(&seekers),
+        "about 60 jobseekers: {seekers}"
+    );
+    assert!(open >= 15, "open openings: {open}");
+    for stage in verkosto::domain::jobs::MatchStage::ALL {
+        assert!(
+            stages.contains(stage.as_str()),
+            "a match in stage {stage:?}"
+        );
+    }
+    assert!(placed >= 5, "placements: {placed}");
+    assert!(support >= placed, "follow-along contacts: {support}");
+
+    // The brief's Tuesday: Maija's two warehouse jobseekers rank on top at Logistiikka Virta.
+    let session = app.session();
+    assert_eq!(
+        session
+            .sign_in(
+                "maija.koutsi@demo.verkosto.fi",
+                verkosto::seed::demo::DEMO_PASSWORD
+            )
+            .await
+            .status(),
+        303
+    );
+    let virta_opening: i64 = app
+        .db
+        .run(|conn| -> Result<i64, verkosto::db::DbError> {
+            Ok(openings::table
+                .inner_join(employers::table)
+                .filter(employers::name.eq("Logistiikka Virta Oy"))
+                .select(openings::id)
+                .first(conn)?)
+        })
+        .await
+        .unwrap();
+    let page = session.text(&format!("/openings/{virta_opening}")).await;
+    let ranking = &page[page.find("id=\"ranking-title\"").expect("ranking")..];
+    let first_two = [ranking.find("Eero L."), ranking.find("Helmi S.")];
+    let first_other = ranking
+        .find("<h3")
+        .and_then(|_| ranking.match_indices("<h3").nth(2).map(|(i, _)| i));
+    for at in first_two {
+        let at = at.expect("both warehouse jobseekers are ranked");
+        assert!(
+            first_other.is_none_or(|o| at < o),
+            "in the top two: {}",
+            &ranking[..ranking.len().min(6000)]
+        );
+    }
+}

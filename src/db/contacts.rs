@@ -208,6 +208,7 @@ pub fn log(
                 contacts::channel.eq(fields.channel.as_str()),
                 contacts::purpose.eq(fields.purpose.map(|p| p.as_str())),
                 contacts::client_specific.eq(fields.client_specific),
+                contacts::jobseeker_id.eq(fields.jobseeker_id),
                 contacts::outcome.eq(fields.outcome.as_str()),
                 contacts::notes.eq(&fields.notes),
                 contacts::created_at.eq(now),
@@ -408,4 +409,32 @@ pub fn stage_change(from: Stage, to: Stage) -> Change<'static> {
         old: from.as_str().to_owned(),
         new: to.as_str().to_owned(),
     }
+}
+
+/// What an opening form pre-fills from the contact it was found on.
+#[derive(Debug, Clone)]
+pub struct ContactBrief {
+    pub id: i64,
+    pub employer_id: i64,
+    pub outcome: String,
+    pub notes: String,
+}
+
+pub fn brief(conn: &mut DbConnection, id: i64) -> DbResult<Option<ContactBrief>> {
+    let row: Option<(i64, i64, String, String)> = contacts::table
+        .find(id)
+        .select((
+            contacts::id,
+            contacts::employer_id,
+            contacts::outcome,
+            contacts::notes,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(|(id, employer_id, outcome, notes)| ContactBrief {
+        id,
+        employer_id,
+        outcome,
+        notes,
+    }))
 }

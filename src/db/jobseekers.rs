@@ -11,7 +11,7 @@ use super::schema::{
 use super::{DbConnection, DbResult};
 use crate::domain::jobs::{format_set, parse_set, JobseekerStatus};
 use crate::domain::jobseeker::{JobseekerFields, JobseekerForm};
-use crate::domain::money::{Cents, Hundredths};
+use crate::domain::money::Cents;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -59,10 +59,7 @@ impl Jobseeker {
 
     pub fn to_form(&self) -> JobseekerForm {
         let list = |s: &str| parse_set(s, |c| Some(c.to_owned()));
-        let hours = |h: Option<i64>| {
-            h.map(|h| crate::format::decimal(Hundredths(h).to_decimal(), 2))
-                .unwrap_or_default()
-        };
+        let hours = |h: Option<i64>| h.map(crate::format::hours).unwrap_or_default();
         JobseekerForm {
             display_name: self.display_name.clone(),
             coach_id: self.coach_id.to_string(),
@@ -117,7 +114,7 @@ pub enum Viewer {
 }
 
 /// A row of the caseload list.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Queryable)]
 pub struct JobseekerRow {
     pub id: i64,
     pub display_name: String,
@@ -126,7 +123,7 @@ pub struct JobseekerRow {
     pub status: String,
     pub entered_on: NaiveDate,
     pub consent_employer_contact: bool,
-    pub anonymised: bool,
+    pub anonymised_at: Option<NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -169,36 +166,11 @@ pub fn list(
         query =
             query.filter(jobseekers::display_name.like(format!("%{}%", q.replace(['%', '_'], ""))));
     }
-    let rows: Vec<(
-        i64,
-        String,
-        i64,
-        String,
-        String,
-        NaiveDate,
-        bool,
-        Option<NaiveDateTime>,
-    )> = query
+    let rows: Vec<JobseekerRow> = query
         .order((jobseekers::display_name.asc(), jobseekers::id.asc()))
         .limit(1000)
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, display_name, coach_id, coach_name, status, entered_on, consent, anon)| {
-                JobseekerRow {
-                    id,
-                    display_name,
-                    coach_id,
-                    coach_name,
-                    status,
-                    entered_on,
-                    consent_employer_contact: consent,
-                    anonymised: anon.is_some(),
-                }
-            },
-        )
-        .collect())
+    Ok(rows)
 }
 
 pub fn find(conn: &mut DbConnection, id: i64) -> DbResult<Option<Jobseeker>> {
@@ -379,7 +351,7 @@ pub fn set_status(
 }
 
 /// An employer contact made on the jobseeker's behalf.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Queryable)]
 pub struct ContactOnBehalf {
     pub employer_id: i64,
     pub employer_name: String,
@@ -390,7 +362,7 @@ pub struct ContactOnBehalf {
 }
 
 pub fn contacts_on_behalf(conn: &mut DbConnection, id: i64) -> DbResult<Vec<ContactOnBehalf>> {
-    let rows: Vec<(i64, String, NaiveDateTime, String, String, String)> = contacts::table
+    let rows: Vec<ContactOnBehalf> = contacts::table
         .inner_join(employers::table)
         .inner_join(users::table)
         .filter(contacts::jobseeker_id.eq(id))
@@ -405,21 +377,7 @@ pub fn contacts_on_behalf(conn: &mut DbConnection, id: i64) -> DbResult<Vec<Cont
         ))
         .limit(500)
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(employer_id, employer_name, occurred_at, channel, outcome, coach_name)| {
-                ContactOnBehalf {
-                    employer_id,
-                    employer_name,
-                    occurred_at,
-                    channel,
-                    outcome,
-                    coach_name,
-                }
-            },
-        )
-        .collect())
+    Ok(rows)
 }
 
 /// Why a profile is anonymised: the retention period passed, or the person asked.

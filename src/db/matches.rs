@@ -56,6 +56,7 @@ fn employer_of_opening(conn: &mut DbConnection, opening_id: i64) -> DbResult<i64
         .ok_or_else(|| DbError::Invalid(format!("no opening {opening_id}")))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn add_event(
     conn: &mut DbConnection,
     match_id: i64,
@@ -180,7 +181,7 @@ pub fn move_to(
 }
 
 /// A match as lists show it. The jobseeker's name is filled only for viewers of their team.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Queryable)]
 pub struct MatchRow {
     pub id: i64,
     pub stage: String,
@@ -234,20 +235,7 @@ pub fn list(conn: &mut DbConnection, filter: &MatchFilter) -> DbResult<Vec<Match
             "interview",
         ]));
     }
-    let rows: Vec<(
-        i64,
-        String,
-        i64,
-        i64,
-        String,
-        i64,
-        String,
-        i64,
-        String,
-        i64,
-        String,
-        NaiveDateTime,
-    )> = query
+    let rows: Vec<MatchRow> = query
         .order((matches::updated_at.desc(), matches::id.desc()))
         .limit(1000)
         .select((
@@ -265,27 +253,11 @@ pub fn list(conn: &mut DbConnection, filter: &MatchFilter) -> DbResult<Vec<Match
             matches::updated_at,
         ))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|r| MatchRow {
-            id: r.0,
-            stage: r.1,
-            score: r.2,
-            opening_id: r.3,
-            opening_title: r.4,
-            employer_id: r.5,
-            employer_name: r.6,
-            jobseeker_id: r.7,
-            jobseeker_name: r.8,
-            jobseeker_team_id: r.9,
-            coach_name: r.10,
-            updated_at: r.11,
-        })
-        .collect())
+    Ok(rows)
 }
 
 /// A dated move, as the match page and the employer's timeline show it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Queryable)]
 pub struct Event {
     pub match_id: i64,
     pub stage: String,
@@ -320,16 +292,7 @@ fn events(
     if let Some(m) = by_match {
         query = query.filter(match_events::match_id.eq(m));
     }
-    let rows: Vec<(
-        i64,
-        String,
-        NaiveDate,
-        String,
-        String,
-        i64,
-        String,
-        NaiveDateTime,
-    )> = query
+    let rows: Vec<Event> = query
         .order((match_events::occurred_on.desc(), match_events::id.desc()))
         .limit(500)
         .select((
@@ -343,19 +306,7 @@ fn events(
             match_events::created_at,
         ))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Event {
-            match_id: r.0,
-            stage: r.1,
-            occurred_on: r.2,
-            user_name: r.3,
-            note: r.4,
-            opening_id: r.5,
-            opening_title: r.6,
-            created_at: r.7,
-        })
-        .collect())
+    Ok(rows)
 }
 
 /// The employer-side moves (introduced, interview, hired, not selected) at an employer.

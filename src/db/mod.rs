@@ -12,6 +12,7 @@ pub mod jobseekers;
 pub mod matches;
 pub mod openings;
 pub mod placements;
+pub mod ranking;
 pub mod reference;
 pub mod schema;
 pub mod sessions;

@@ -5,7 +5,7 @@ use super::audit::{self, Entry};
 use super::schema::{employers, municipalities, openings, users};
 use super::{DbConnection, DbResult};
 use crate::domain::jobs::{format_set, parse_set, OpeningStatus};
-use crate::domain::money::{Cents, Hundredths};
+use crate::domain::money::Cents;
 use crate::domain::opening::{OpeningFields, OpeningForm};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -50,10 +50,7 @@ impl Opening {
 
     pub fn to_form(&self) -> OpeningForm {
         let list = |s: &str| parse_set(s, |c| Some(c.to_owned()));
-        let hours = |h: Option<i64>| {
-            h.map(|h| crate::format::decimal(Hundredths(h).to_decimal(), 2))
-                .unwrap_or_default()
-        };
+        let hours = |h: Option<i64>| h.map(crate::format::hours).unwrap_or_default();
         OpeningForm {
             employer_id: self.employer_id.to_string(),
             contact_id: self.contact_id.map(|c| c.to_string()).unwrap_or_default(),
@@ -91,7 +88,7 @@ impl Opening {
 }
 
 /// A row of the openings list, with its employer.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Queryable)]
 pub struct OpeningRow {
     pub id: i64,
     pub title: String,
@@ -152,20 +149,7 @@ pub fn list(conn: &mut DbConnection, filter: &ListFilter) -> DbResult<(Vec<Openi
         }};
     }
     let total: i64 = filtered!().count().get_result(conn)?;
-    let rows: Vec<(
-        i64,
-        String,
-        i64,
-        String,
-        Option<String>,
-        Option<i64>,
-        Option<i64>,
-        String,
-        String,
-        String,
-        Option<NaiveDate>,
-        NaiveDateTime,
-    )> = filtered!()
+    let rows: Vec<OpeningRow> = filtered!()
         .order((openings::created_at.desc(), openings::id.desc()))
         .limit(LIST_LIMIT)
         .select((
@@ -183,25 +167,7 @@ pub fn list(conn: &mut DbConnection, filter: &ListFilter) -> DbResult<(Vec<Openi
             openings::created_at,
         ))
         .load(conn)?;
-    Ok((
-        rows.into_iter()
-            .map(|r| OpeningRow {
-                id: r.0,
-                title: r.1,
-                employer_id: r.2,
-                employer_name: r.3,
-                municipality_code: r.4,
-                hours_min: r.5,
-                hours_max: r.6,
-                status: r.7,
-                source: r.8,
-                coach_name: r.9,
-                closes_on: r.10,
-                created_at: r.11,
-            })
-            .collect(),
-        total,
-    ))
+    Ok((rows, total))
 }
 
 pub fn find(conn: &mut DbConnection, id: i64) -> DbResult<Option<Opening>> {

@@ -140,7 +140,7 @@ pub fn find(conn: &mut DbConnection, id: i64) -> DbResult<Option<Placement>> {
         .optional()?)
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Queryable)]
 pub struct PlacementRow {
     pub id: i64,
     pub job_title: String,
@@ -189,18 +189,7 @@ pub fn list(
                 .or(placements::ends_on.ge(today)),
         );
     }
-    let rows: Vec<(
-        i64,
-        String,
-        i64,
-        String,
-        i64,
-        String,
-        i64,
-        String,
-        NaiveDate,
-        Option<NaiveDate>,
-    )> = query
+    let rows: Vec<PlacementRow> = query
         .order((placements::starts_on.desc(), placements::id.desc()))
         .limit(1000)
         .select((
@@ -216,24 +205,10 @@ pub fn list(
             placements::ends_on,
         ))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|r| PlacementRow {
-            id: r.0,
-            job_title: r.1,
-            employer_id: r.2,
-            employer_name: r.3,
-            jobseeker_id: r.4,
-            jobseeker_name: r.5,
-            jobseeker_team_id: r.6,
-            coach_name: r.7,
-            starts_on: r.8,
-            ends_on: r.9,
-        })
-        .collect())
+    Ok(rows)
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Queryable)]
 pub struct SupportContact {
     pub id: i64,
     pub occurred_on: NaiveDate,
@@ -247,7 +222,7 @@ pub fn support_contacts(
     conn: &mut DbConnection,
     placement_id: i64,
 ) -> DbResult<Vec<SupportContact>> {
-    let rows: Vec<(i64, NaiveDate, String, String, String, String)> = support_contacts::table
+    let rows: Vec<SupportContact> = support_contacts::table
         .inner_join(users::table.on(users::id.eq(support_contacts::coach_id)))
         .filter(support_contacts::placement_id.eq(placement_id))
         .order((
@@ -263,17 +238,7 @@ pub fn support_contacts(
             users::name,
         ))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|r| SupportContact {
-            id: r.0,
-            occurred_on: r.1,
-            channel: r.2,
-            with_whom: r.3,
-            notes: r.4,
-            coach_name: r.5,
-        })
-        .collect())
+    Ok(rows)
 }
 
 #[allow(clippy::too_many_arguments)]

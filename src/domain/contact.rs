@@ -94,6 +94,8 @@ pub struct ContactForm {
     pub client_specific: String,
     pub notes: String,
     pub contact_person_id: String,
+    /// The jobseeker the contact was for (client-specific), with their consent.
+    pub jobseeker_id: String,
     /// Helsinki local time as `YYYY-MM-DDTHH:MM` (a datetime-local field); empty means now.
     pub occurred_at: String,
     pub next_step: String,
@@ -115,6 +117,7 @@ pub struct ContactFields {
     pub client_specific: bool,
     pub notes: String,
     pub contact_person_id: Option<i64>,
+    pub jobseeker_id: Option<i64>,
     /// Helsinki local time, when given; the caller turns it into UTC.
     pub occurred_local: Option<NaiveDateTime>,
     pub next_step: Option<NextStep>,
@@ -160,6 +163,7 @@ pub fn validate(
             }
         },
     };
+    let jobseeker_id = super::fields::optional_id(&mut errors, "jobseeker_id", &form.jobseeker_id);
     let occurred_local = match form.occurred_at.trim() {
         "" => None,
         s => match NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M") {
@@ -200,7 +204,11 @@ pub fn validate(
             channel,
             outcome,
             purpose,
-            client_specific: form.client_specific == "on" || form.client_specific == "true",
+            // A contact for a named jobseeker is client-specific by definition.
+            client_specific: form.client_specific == "on"
+                || form.client_specific == "true"
+                || jobseeker_id.is_some(),
+            jobseeker_id,
             notes: form.notes.trim().to_owned(),
             contact_person_id,
             occurred_local,

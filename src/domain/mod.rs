@@ -10,6 +10,7 @@ pub mod follow_up;
 pub mod jobs;
 pub mod jobseeker;
 pub mod labelled;
+pub mod matching;
 pub mod merge;
 pub mod money;
 pub mod opening;

@@ -103,9 +103,9 @@ pub fn validate(form: &OpeningForm) -> Result<OpeningFields, FieldErrors> {
     let closes_on = optional_date(&mut e, "closes_on", &form.closes_on);
     let source = choice(&mut e, "source", &form.source, OpeningSource::parse, true);
     let ad_url = optional_text(&mut e, "ad_url", &form.ad_url, 500);
-    if source == Some(OpeningSource::PublicAd) && !looks_like_web_address(&ad_url) {
-        e.add("ad_url", "opening-error-ad-url");
-    } else if !ad_url.is_empty() && !looks_like_web_address(&ad_url) {
+    // A public ad needs its link; any link given must be a web address.
+    let needs_link = source == Some(OpeningSource::PublicAd) || !ad_url.is_empty();
+    if needs_link && !looks_like_web_address(&ad_url) {
         e.add("ad_url", "opening-error-ad-url");
     }
     let must_licences = choices(&mut e, "must_licences", &form.must_licences, Licence::parse);

@@ -82,6 +82,7 @@ pub fn load(conn: &mut DbConnection) -> DbResult<bool> {
             )?;
         }
         super::demo_network::load(conn, now)?;
+        super::demo_jobs::load(conn, now)?;
         Ok(true)
     })
 }

@@ -306,6 +306,7 @@ pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> DbResult<()> {
             .and_then(|d| d.and_hms_opt(10, 30, 0))
             .unwrap_or(now);
         let fields = ContactFields {
+            jobseeker_id: None,
             channel,
             outcome,
             purpose: Some(Purpose::IntroduceService),
@@ -522,6 +523,7 @@ pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> DbResult<()> {
             let (channel, outcome, purpose) = next_contact(&mut rng, nth);
             let coach = p.coaches[rng.gen_range(0..p.coaches.len())];
             let fields = ContactFields {
+                jobseeker_id: None,
                 channel,
                 outcome,
                 purpose,

@@ -2,6 +2,7 @@
 //! The source files live in the top-level `seed/` folder and are embedded in the binary.
 
 pub mod demo;
+pub mod demo_jobs;
 pub mod demo_network;
 pub mod reference;
 pub mod scale;

@@ -240,3 +240,90 @@ pub fn enum_options<T: Copy>(
         .map(|v| (value(*v).to_owned(), ctx.t(message(*v))))
         .collect()
 }
+
+/// A group of checkboxes sending the same field name once per ticked option.
+pub fn checkbox_group(
+    ctx: &Ctx,
+    errors: &FieldErrors,
+    name: &str,
+    legend: String,
+    options: &[(String, String)],
+    selected: &[String],
+) -> Markup {
+    let error = errors.get(name);
+    html! {
+        fieldset.chips.has-error[error.is_some()] id=(format!("f-{name}")) aria-describedby=[error.map(|_| format!("f-{name}-error"))] {
+            legend { (legend) }
+            @if let Some(message_id) = error {
+                p.field-error id=(format!("f-{name}-error")) { (ctx.t(message_id)) }
+            }
+            div.chip-list {
+                @for (value, text) in options {
+                    @let id = format!("{name}-{value}");
+                    span.chip {
+                        input type="checkbox" id=(id) name=(name) value=(value) checked[selected.contains(value)];
+                        label for=(id) { (text) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A labelled multiple-choice list (for long lists such as municipalities).
+pub fn multi_select(
+    ctx: &Ctx,
+    errors: &FieldErrors,
+    name: &str,
+    label: String,
+    groups: &[(String, Vec<(String, String)>)],
+    selected: &[String],
+    hint: Option<String>,
+) -> Markup {
+    let id = format!("f-{name}");
+    let error = errors.get(name);
+    let described = describedby(&id, hint.is_some(), error.is_some());
+    html! {
+        div.field.has-error[error.is_some()] {
+            label for=(id) { (label) }
+            @if let Some(hint) = &hint { p.hint id=(format!("{id}-hint")) { (hint) } }
+            @if let Some(message_id) = error {
+                p.field-error id=(format!("{id}-error")) { (ctx.t(message_id)) }
+            }
+            select id=(id) name=(name) multiple size="6" aria-invalid=[error.map(|_| "true")] aria-describedby=[described] {
+                @for (group, options) in groups {
+                    optgroup label=(group) {
+                        @for (value, text) in options {
+                            option value=(value) selected[selected.contains(value)] { (text) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A labelled range of two numbers (hours per week: from – to).
+pub fn number_range(
+    ctx: &Ctx,
+    errors: &FieldErrors,
+    legend: String,
+    (min_name, min_value): (&str, &str),
+    (max_name, max_value): (&str, &str),
+) -> Markup {
+    let error = errors.get(min_name).or(errors.get(max_name));
+    html! {
+        fieldset.range.has-error[error.is_some()] {
+            legend { (legend) }
+            @if let Some(message_id) = error {
+                p.field-error id=(format!("f-{max_name}-error")) { (ctx.t(message_id)) }
+            }
+            div.range-inputs {
+                label for=(format!("f-{min_name}")) { (ctx.t("range-from")) }
+                input id=(format!("f-{min_name}")) name=(min_name) value=(min_value) inputmode="decimal" size="5";
+                label for=(format!("f-{max_name}")) { (ctx.t("range-to")) }
+                input id=(format!("f-{max_name}")) name=(max_name) value=(max_value) inputmode="decimal" size="5";
+            }
+        }
+    }
+}

@@ -7,12 +7,18 @@ use crate::domain::validation::FieldErrors;
 use crate::web::Ctx;
 use maud::{html, Markup};
 
+/// Who the contact can name: the employer's contact persons and the consenting jobseekers.
+pub struct Choices<'a> {
+    pub persons: &'a [ContactPerson],
+    pub jobseekers: &'a [(i64, String)],
+}
+
 pub fn form(
     ctx: &Ctx,
     employer_id: i64,
     typed: &ContactForm,
     errors: &FieldErrors,
-    persons: &[ContactPerson],
+    choices_of: Choices<'_>,
     from_log: bool,
     now_local: &str,
 ) -> Markup {
@@ -25,6 +31,10 @@ pub fn form(
         Purpose::as_str,
         Purpose::message_id,
     ));
+    let Choices {
+        persons,
+        jobseekers,
+    } = choices_of;
     let mut people = vec![(String::new(), ctx.t("contact-person-none"))];
     people.extend(
         persons
@@ -48,8 +58,16 @@ pub fn form(
     } else {
         typed.occurred_at.as_str()
     };
-    let more_open =
-        !errors.is_empty() || !typed.purpose.is_empty() || !typed.contact_person_id.is_empty();
+    let more_open = !errors.is_empty()
+        || !typed.purpose.is_empty()
+        || !typed.contact_person_id.is_empty()
+        || !typed.jobseeker_id.is_empty();
+    let mut for_whom = vec![(String::new(), ctx.t("contact-jobseeker-none"))];
+    for_whom.extend(
+        jobseekers
+            .iter()
+            .map(|(id, name)| (id.to_string(), name.clone())),
+    );
     html! {
         form.stack.contact-form method="post" action=(format!("/employers/{employer_id}/contacts")) novalidate {
             (csrf(ctx))
@@ -68,6 +86,9 @@ pub fn form(
                     (select(ctx, errors, "contact_person_id", ctx.t("contact-person"), &people, &typed.contact_person_id))
                     (select(ctx, errors, "purpose", ctx.t("contact-purpose"), &purposes, &typed.purpose))
                     (checkbox("client_specific", ctx.t("contact-client-specific"), typed.client_specific == "on"))
+                    @if !jobseekers.is_empty() || !typed.jobseeker_id.is_empty() {
+                        (select(ctx, errors, "jobseeker_id", ctx.t("contact-jobseeker"), &for_whom, &typed.jobseeker_id))
+                    }
                     (Input::new("occurred_at", ctx.t("contact-occurred-at"), occurred).kind("datetime-local").hint(ctx.t("contact-occurred-at-hint")).render(ctx, errors))
                 }
             }

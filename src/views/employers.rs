@@ -49,7 +49,7 @@ impl FormOptions {
         self.people.iter().find(|p| p.0 == id).map(|p| p.1.as_str())
     }
 
-    fn municipality_groups(&self) -> Vec<(String, Vec<(String, String)>)> {
+    pub fn municipality_groups(&self) -> Vec<(String, Vec<(String, String)>)> {
         self.counties
             .iter()
             .map(|c| {
@@ -65,7 +65,7 @@ impl FormOptions {
             .collect()
     }
 
-    fn industry_groups(&self) -> Vec<(String, Vec<(String, String)>)> {
+    pub fn industry_groups(&self) -> Vec<(String, Vec<(String, String)>)> {
         self.industries
             .iter()
             .filter(|i| i.level == "section")
@@ -82,7 +82,7 @@ impl FormOptions {
     }
 
     /// Sections and their divisions in one list, for filtering by either.
-    fn industry_filter_options(&self, ctx: &Ctx) -> Vec<(String, String)> {
+    pub fn industry_filter_options(&self, ctx: &Ctx) -> Vec<(String, String)> {
         let mut options = vec![(String::new(), ctx.t("filter-any"))];
         for s in self.industries.iter().filter(|i| i.level == "section") {
             options.push((s.code.clone(), format!("{} {}", s.code, s.name)));
@@ -97,7 +97,7 @@ impl FormOptions {
         options
     }
 
-    fn people_options(&self, ctx: &Ctx) -> Vec<(String, String)> {
+    pub fn people_options(&self, ctx: &Ctx) -> Vec<(String, String)> {
         let mut options = vec![(String::new(), ctx.t("employer-no-lead"))];
         options.extend(
             self.people
@@ -121,6 +121,11 @@ pub struct ShowPage {
     /// All contacts with the employer; the timeline may show only the newest.
     pub timeline_total: i64,
     pub options: FormOptions,
+    /// Jobseekers of the viewer's team who consented to employer contacts.
+    pub jobseekers: Vec<(i64, String)>,
+    pub openings: Vec<crate::db::openings::OpeningRow>,
+    /// Employer-side moves of matches, shown among the contacts.
+    pub match_events: Vec<crate::db::matches::Event>,
 }
 
 pub fn stage_badge(ctx: &Ctx, stage: Stage) -> Markup {
@@ -396,7 +401,7 @@ pub fn show(ctx: &Ctx, p: &ShowPage, typed: &ContactForm, contact_errors: &Field
         details.card.log-contact #log open[!contact_errors.is_empty()] {
             summary.button.primary.big { (ctx.t("employer-log-contact")) }
             (error_summary(ctx, contact_errors))
-            (contact_form::form(ctx, e.id, typed, contact_errors, &p.persons, false, &now_local))
+            (contact_form::form(ctx, e.id, typed, contact_errors, contact_form::Choices { persons: &p.persons, jobseekers: &p.jobseekers }, false, &now_local))
         }
         section.card aria-labelledby="facts-heading" {
             h2 #facts-heading { (ctx.t("employer-facts")) }
@@ -421,13 +426,33 @@ pub fn show(ctx: &Ctx, p: &ShowPage, typed: &ContactForm, contact_errors: &Field
             }
         }
         (super::persons::section(ctx, e.id, &p.persons))
+        section.card aria-labelledby="openings-heading" {
+            div.section-head {
+                h2 #openings-heading { (ctx.t("openings-title")) }
+                a.button href=(format!("/openings/new?employer={}", e.id)) { (ctx.t("openings-new")) }
+            }
+            @if p.openings.is_empty() {
+                p.empty { (ctx.t("openings-none")) }
+            } @else {
+                ul.plain {
+                    @for o in &p.openings {
+                        li { a href=(format!("/openings/{}", o.id)) { (o.title) } " " (super::openings::status_badge(ctx, &o.status)) }
+                    }
+                }
+            }
+        }
         section #timeline aria-labelledby="timeline-heading" {
             h2 #timeline-heading { (ctx.t("employer-timeline")) " " span.muted { "(" (p.timeline_total) ")" } }
             @if p.timeline.is_empty() {
                 p.empty { (ctx.t("employer-timeline-empty")) }
             } @else {
                 ol.timeline {
-                    @for entry in &p.timeline { (timeline_entry(ctx, entry)) }
+                    @for item in merge_timeline(&p.timeline, &p.match_events) {
+                        @match item {
+                            TimelineItem::Contact(entry) => { (timeline_entry(ctx, entry)) }
+                            TimelineItem::Match(event) => { (match_event_entry(ctx, event)) }
+                        }
+                    }
                 }
                 @if (p.timeline.len() as i64) < p.timeline_total {
                     p {
@@ -439,6 +464,46 @@ pub fn show(ctx: &Ctx, p: &ShowPage, typed: &ContactForm, contact_errors: &Field
         }
     };
     layout::page(ctx, &e.name, body)
+}
+
+enum TimelineItem<'a> {
+    Contact(&'a TimelineEntry),
+    Match(&'a crate::db::matches::Event),
+}
+
+/// Contacts (newest first, with times) and match moves (newest first, dated) in one list: a
+/// move goes before the contacts of earlier days.
+fn merge_timeline<'a>(
+    contacts: &'a [TimelineEntry],
+    events: &'a [crate::db::matches::Event],
+) -> Vec<TimelineItem<'a>> {
+    let mut out = Vec::with_capacity(contacts.len() + events.len());
+    let mut pending = events.iter().peekable();
+    for c in contacts {
+        let day = format::helsinki_local(c.occurred_at).date();
+        while let Some(e) = pending.next_if(|e| e.occurred_on > day) {
+            out.push(TimelineItem::Match(e));
+        }
+        out.push(TimelineItem::Contact(c));
+    }
+    out.extend(pending.map(TimelineItem::Match));
+    out
+}
+
+fn match_event_entry(ctx: &Ctx, e: &crate::db::matches::Event) -> Markup {
+    html! {
+        li.timeline-entry.match-event {
+            p.entry-head {
+                time datetime=(e.occurred_on.to_string()) { (format::date(e.occurred_on)) }
+                " · " strong { (e.user_name) }
+            }
+            p.entry-what {
+                span.badge { (super::matches::stage_label(ctx, &e.stage)) }
+                " · " a href=(format!("/openings/{}", e.opening_id)) { (e.opening_title) }
+            }
+            @if !e.note.is_empty() { p.entry-notes.pre { (e.note) } }
+        }
+    }
 }
 
 pub fn timeline_entry(ctx: &Ctx, entry: &TimelineEntry) -> Markup {
@@ -457,6 +522,9 @@ pub fn timeline_entry(ctx: &Ctx, entry: &TimelineEntry) -> Markup {
                 @if let Some(person) = &entry.contact_person { " · " (person) }
             }
             @if !entry.notes.is_empty() { p.entry-notes.pre { (entry.notes) } }
+            @if entry.outcome == "opening_found" {
+                p { a href=(format!("/openings/new?contact={}", entry.id)) { (ctx.t("timeline-create-opening")) } }
+            }
             @for f in &entry.follow_ups {
                 p.entry-follow-up {
                     @if f.status == "done" {

@@ -36,6 +36,26 @@ const NAV: &[NavItem] = &[
         roles: EVERYONE,
     },
     NavItem {
+        href: "/openings",
+        message_id: "nav-openings",
+        roles: EVERYONE,
+    },
+    NavItem {
+        href: "/jobseekers",
+        message_id: "nav-jobseekers",
+        roles: EVERYONE,
+    },
+    NavItem {
+        href: "/matches",
+        message_id: "nav-matches",
+        roles: EVERYONE,
+    },
+    NavItem {
+        href: "/placements",
+        message_id: "nav-placements",
+        roles: EVERYONE,
+    },
+    NavItem {
         href: "/admin/users",
         message_id: "nav-admin",
         roles: &[Role::Admin],

@@ -41,7 +41,7 @@ pub fn page(ctx: &Ctx, p: &QuickLog, typed: &ContactForm, errors: &FieldErrors) 
                 section aria-labelledby="log-heading" {
                     h2 #log-heading { (ctx.t("employer-log-contact")) }
                     (error_summary(ctx, errors))
-                    (contact_form::form(ctx, employer.id, typed, errors, persons, true, &format::datetime_local_value(crate::db::now())))
+                    (contact_form::form(ctx, employer.id, typed, errors, contact_form::Choices { persons, jobseekers: &[] }, true, &format::datetime_local_value(crate::db::now())))
                 }
             }
             None => {

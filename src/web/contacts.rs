@@ -61,11 +61,24 @@ pub async fn log(
         },
         None => now,
     };
+    if let Some(jobseeker) = fields.as_ref().and_then(|f| f.jobseeker_id) {
+        let team = ctx.user()?.team_id;
+        let consented = state
+            .db
+            .run(move |conn| db::jobseekers::consenting(conn, team))
+            .await?;
+        if !consented.iter().any(|(id, _)| *id == jobseeker) {
+            errors.add("jobseeker_id", "contact-error-jobseeker-consent");
+        }
+    }
+    let opening_found = fields
+        .as_ref()
+        .is_some_and(|f| f.outcome == contact::Outcome::OpeningFound);
     if let (Some(fields), true) = (fields, errors.is_empty()) {
         let person = fields.contact_person_id;
         let logged = state
             .db
-            .run(move |conn| -> Result<Option<()>, DbError> {
+            .run(move |conn| -> Result<Option<i64>, DbError> {
                 let Some(employer) = employers::find(conn, employer_id)? else {
                     return Ok(None);
                 };
@@ -78,11 +91,21 @@ pub async fn log(
                         ));
                     }
                 }
-                contacts::log(conn, employer_id, coach_id, &fields, occurred_at, now)?;
-                Ok(Some(()))
+                let logged = contacts::log(conn, employer_id, coach_id, &fields, occurred_at, now)?;
+                Ok(Some(logged.contact_id))
             })
             .await?;
-        logged.ok_or(WebError::NotFound)?;
+        let contact_id = logged.ok_or(WebError::NotFound)?;
+        // An opening found at the door goes straight into the opening form, pre-filled.
+        if opening_found {
+            return Ok(redirect_with_flash(
+                &req,
+                &state,
+                &format!("/openings/new?contact={contact_id}"),
+                FlashKind::Success,
+                "flash-contact-logged-opening",
+            ));
+        }
         return Ok(redirect_with_flash(
             &req,
             &state,

@@ -194,6 +194,7 @@ async fn show_page(
     all: bool,
 ) -> Result<Option<ShowPage>, WebError> {
     let lang = ctx.lang;
+    let team_id = ctx.user()?.team_id;
     Ok(state
         .db
         .run(move |conn| -> Result<Option<ShowPage>, DbError> {
@@ -205,6 +206,16 @@ async fn show_page(
                 timeline: contacts::timeline(conn, id, (!all).then_some(TIMELINE_PAGE))?,
                 timeline_total: contacts::count_for_employer(conn, id)?,
                 options: load_options(conn, lang)?,
+                jobseekers: db::jobseekers::consenting(conn, team_id)?,
+                openings: db::openings::list(
+                    conn,
+                    &db::openings::ListFilter {
+                        employer_id: Some(id),
+                        ..Default::default()
+                    },
+                )?
+                .0,
+                match_events: db::matches::employer_events(conn, id)?,
                 employer,
             }))
         })

@@ -9,10 +9,15 @@ pub mod cookies;
 pub mod employers;
 pub mod error;
 pub mod follow_ups;
+pub mod forms;
 pub mod gate;
 pub mod health;
 pub mod home;
+pub mod jobseekers;
 pub mod login;
+pub mod matches;
+pub mod openings;
+pub mod placements;
 pub mod profile;
 pub mod routes;
 

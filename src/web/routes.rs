@@ -2,7 +2,8 @@
 //! reachable, and the gate denies any role the table does not name (deny by default).
 
 use super::{
-    admin, assets, contact_persons, contacts, employers, follow_ups, health, home, login, profile,
+    admin, assets, contact_persons, contacts, employers, follow_ups, health, home, jobseekers,
+    login, matches, openings, placements, profile,
 };
 use crate::domain::role::Role;
 use actix_web::{http::Method, web};
@@ -139,6 +140,60 @@ route_table! {
     }
     "/follow-ups/{id}/reassign" {
         POST => follow_ups::reassign, Access::SignedIn;
+    }
+    "/openings" {
+        GET => openings::list, Access::SignedIn;
+        POST => openings::create, Access::SignedIn;
+    }
+    "/openings/new" {
+        GET => openings::new_form, Access::SignedIn;
+    }
+    "/openings/{id}" {
+        GET => openings::show, Access::SignedIn;
+        POST => openings::update, Access::SignedIn;
+    }
+    "/openings/{id}/edit" {
+        GET => openings::edit_form, Access::SignedIn;
+    }
+    "/jobseekers" {
+        GET => jobseekers::list, Access::SignedIn;
+        POST => jobseekers::create, Access::SignedIn;
+    }
+    "/jobseekers/new" {
+        GET => jobseekers::new_form, Access::SignedIn;
+    }
+    "/jobseekers/{id}" {
+        GET => jobseekers::show, Access::SignedIn;
+        POST => jobseekers::update, Access::SignedIn;
+    }
+    "/jobseekers/{id}/edit" {
+        GET => jobseekers::edit_form, Access::SignedIn;
+    }
+    "/jobseekers/{id}/erase" {
+        POST => jobseekers::erase, ADMIN;
+    }
+    "/matches" {
+        GET => matches::pipeline, Access::SignedIn;
+        POST => matches::suggest, Access::SignedIn;
+    }
+    "/matches/{id}/stage" {
+        POST => matches::move_stage, Access::SignedIn;
+    }
+    "/placements" {
+        GET => placements::list, Access::SignedIn;
+        POST => placements::create, Access::SignedIn;
+    }
+    "/placements/new" {
+        GET => placements::new_form, Access::SignedIn;
+    }
+    "/placements/{id}" {
+        GET => placements::show, Access::SignedIn;
+    }
+    "/placements/{id}/support" {
+        POST => placements::add_support, Access::SignedIn;
+    }
+    "/placements/{id}/end" {
+        POST => placements::end, Access::SignedIn;
     }
     "/admin/users" {
         GET => admin::users, ADMIN;

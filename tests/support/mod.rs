@@ -183,3 +183,14 @@ pub fn location(res: &reqwest::Response) -> String {
         .unwrap_or("")
         .to_owned()
 }
+
+impl TestApp {
+    /// A session signed in as a new user of `role` in `team`.
+    pub async fn signed_in_to(&self, role: Role, team: &str) -> (Session, TestUser) {
+        let user = self.add_user(role, team).await;
+        let session = self.session();
+        let res = session.sign_in(&user.email, PASSWORD).await;
+        assert_eq!(res.status(), 303, "sign-in as {role} should redirect");
+        (session, user)
+    }
+}

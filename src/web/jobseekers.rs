@@ -1,0 +1,322 @@
+//! Jobseekers: the team's caseload, the privacy-minimal profile, ranked openings, and erasure.
+
+use super::context::FlashKind;
+use super::employers::load_options;
+use super::forms::MultiForm;
+use super::login::redirect_with_flash;
+use super::profile::unprocessable;
+use super::{AppState, Ctx, WebError};
+use crate::db::jobseekers::{self, ListFilter, Removal, Viewer};
+use crate::db::{self, matches, placements, ranking, reference, DbConnection, DbError};
+use crate::domain::jobseeker::{self as rules, JobseekerForm};
+use crate::domain::role::Role;
+use crate::domain::validation::FieldErrors;
+use crate::views;
+use crate::views::employers::FormOptions;
+use actix_web::{web, HttpRequest, HttpResponse};
+use maud::Markup;
+use serde::Deserialize;
+
+/// Whose jobseekers the signed-in user may see: admins everyone's, others their team's.
+pub fn viewer(ctx: &Ctx) -> Result<Viewer, WebError> {
+    let user = ctx.user()?;
+    Ok(match user.role {
+        Role::Admin => Viewer::Everyone,
+        _ => Viewer::Team(user.team_id),
+    })
+}
+
+#[derive(Debug, Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct ListQuery {
+    pub status: String,
+    pub coach: String,
+    pub q: String,
+}
+
+pub async fn list(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    query: web::Query<ListQuery>,
+) -> Result<Markup, WebError> {
+    let who = viewer(&ctx)?;
+    let lang = ctx.lang;
+    let q = query.into_inner();
+    let filter = ListFilter {
+        status: Some(q.status.trim().to_owned()).filter(|s| !s.is_empty() && s != "active"),
+        coach_id: q.coach.trim().parse().ok(),
+        q: q.q.clone(),
+    };
+    let (rows, options) = state
+        .db
+        .run(move |conn| -> Result<_, DbError> {
+            Ok((
+                jobseekers::list(conn, who, &filter)?,
+                load_options(conn, lang)?,
+            ))
+        })
+        .await?;
+    Ok(views::jobseekers::list(&ctx, &q, &rows, &options))
+}
+
+pub async fn new_form(ctx: Ctx, state: web::Data<AppState>) -> Result<Markup, WebError> {
+    let lang = ctx.lang;
+    let user_id = ctx.user()?.id;
+    let options = state.db.run(move |conn| load_options(conn, lang)).await?;
+    let today = crate::format::today_helsinki(db::now());
+    let form = JobseekerForm {
+        coach_id: user_id.to_string(),
+        entered_on: today.to_string(),
+        status: "job_search".into(),
+        disclosure: "none".into(),
+        travel: "own".into(),
+        ..Default::default()
+    };
+    Ok(views::jobseekers::form_page(
+        &ctx,
+        None,
+        &form,
+        &FieldErrors::default(),
+        &options,
+    ))
+}
+
+/// The coach must be active and, unless an admin saves, in the saver's team; the codes exist.
+fn check_against_db(
+    conn: &mut DbConnection,
+    fields: &rules::JobseekerFields,
+    who: Viewer,
+    errors: &mut FieldErrors,
+) -> Result<(), DbError> {
+    match db::users::find(conn, fields.coach_id)? {
+        Some(coach) if coach.active && matches!(who, Viewer::Everyone) => {}
+        Some(coach) if coach.active && matches!(who, Viewer::Team(t) if t == coach.team_id) => {}
+        _ => errors.add("coach_id", "employer-error-choice"),
+    }
+    for code in &fields.municipalities {
+        if !reference::municipality_exists(conn, code)? {
+            errors.add("municipalities", "employer-error-choice");
+            break;
+        }
+    }
+    for code in fields
+        .wanted_industries
+        .iter()
+        .chain(&fields.avoided_industries)
+    {
+        if !reference::industry_exists(conn, code)? {
+            errors.add("wanted_industries", "employer-error-choice");
+            break;
+        }
+    }
+    Ok(())
+}
+
+enum Outcome {
+    Saved(i64),
+    Invalid(FieldErrors, FormOptions),
+    NotFound,
+}
+
+async fn save(
+    req: &HttpRequest,
+    ctx: &Ctx,
+    state: &web::Data<AppState>,
+    id: Option<i64>,
+    form: JobseekerForm,
+) -> Result<HttpResponse, WebError> {
+    let user_id = ctx.user()?.id;
+    let who = viewer(ctx)?;
+    let lang = ctx.lang;
+    let typed = form.clone();
+    let today = crate::format::today_helsinki(db::now());
+    let outcome = state
+        .db
+        .run(move |conn| -> Result<Outcome, DbError> {
+            if let Some(id) = id {
+                let visible = jobseekers::find_visible(conn, id, who)?;
+                if visible.is_none_or(|j| j.anonymised_at.is_some()) {
+                    return Ok(Outcome::NotFound);
+                }
+            }
+            let mut errors = FieldErrors::default();
+            match rules::validate(&typed, today) {
+                Ok(fields) => {
+                    check_against_db(conn, &fields, who, &mut errors)?;
+                    if errors.is_empty() {
+                        return Ok(match id {
+                            None => Outcome::Saved(jobseekers::insert(
+                                conn,
+                                &fields,
+                                user_id,
+                                db::now(),
+                            )?),
+                            Some(id) => {
+                                if jobseekers::update(conn, id, &fields, user_id, db::now())? {
+                                    Outcome::Saved(id)
+                                } else {
+                                    Outcome::NotFound
+                                }
+                            }
+                        });
+                    }
+                }
+                Err(e) => errors = e,
+            }
+            Ok(Outcome::Invalid(errors, load_options(conn, lang)?))
+        })
+        .await?;
+    match outcome {
+        Outcome::Saved(saved) => Ok(redirect_with_flash(
+            req,
+            state,
+            &format!("/jobseekers/{saved}"),
+            FlashKind::Success,
+            if id.is_some() {
+                "flash-jobseeker-saved"
+            } else {
+                "flash-jobseeker-created"
+            },
+        )),
+        Outcome::Invalid(errors, options) => Ok(unprocessable(views::jobseekers::form_page(
+            ctx, id, &form, &errors, &options,
+        ))),
+        Outcome::NotFound => Err(WebError::NotFound),
+    }
+}
+
+pub async fn create(
+    req: HttpRequest,
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    form: MultiForm<JobseekerForm>,
+) -> Result<HttpResponse, WebError> {
+    save(&req, &ctx, &state, None, form.into_inner()).await
+}
+
+pub async fn update(
+    req: HttpRequest,
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    form: MultiForm<JobseekerForm>,
+) -> Result<HttpResponse, WebError> {
+    save(
+        &req,
+        &ctx,
+        &state,
+        Some(path.into_inner()),
+        form.into_inner(),
+    )
+    .await
+}
+
+pub async fn edit_form(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> Result<Markup, WebError> {
+    let id = path.into_inner();
+    let who = viewer(&ctx)?;
+    let lang = ctx.lang;
+    let (js, options) = state
+        .db
+        .run(move |conn| -> Result<_, DbError> {
+            Ok((
+                jobseekers::find_visible(conn, id, who)?,
+                load_options(conn, lang)?,
+            ))
+        })
+        .await?;
+    let js = js
+        .filter(|j| j.anonymised_at.is_none())
+        .ok_or(WebError::NotFound)?;
+    Ok(views::jobseekers::form_page(
+        &ctx,
+        Some(id),
+        &js.to_form(),
+        &FieldErrors::default(),
+        &options,
+    ))
+}
+
+pub async fn show(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> Result<Markup, WebError> {
+    let id = path.into_inner();
+    let who = viewer(&ctx)?;
+    let lang = ctx.lang;
+    let today = crate::format::today_helsinki(db::now());
+    let page = state
+        .db
+        .run(move |conn| -> Result<_, DbError> {
+            let Some(js) = jobseekers::find_visible(conn, id, who)? else {
+                return Ok(None);
+            };
+            let coach = db::users::find(conn, js.coach_id)?
+                .map(|u| u.name)
+                .unwrap_or_default();
+            let contacts = jobseekers::contacts_on_behalf(conn, id)?;
+            let match_rows = matches::list(
+                conn,
+                &matches::MatchFilter {
+                    jobseeker_id: Some(id),
+                    ..Default::default()
+                },
+            )?;
+            let placement_rows = placements::list(
+                conn,
+                &placements::PlacementFilter {
+                    jobseeker_id: Some(id),
+                    ..Default::default()
+                },
+                today,
+            )?;
+            let ranked = if js.status() == crate::domain::jobs::JobseekerStatus::JobSearch {
+                ranking::openings_for(conn, &js, 20)?
+            } else {
+                Vec::new()
+            };
+            Ok(Some(views::jobseekers::ShowPage {
+                jobseeker: js,
+                coach_name: coach,
+                contacts,
+                matches: match_rows,
+                placements: placement_rows,
+                ranked,
+                options: load_options(conn, lang)?,
+            }))
+        })
+        .await?;
+    let page = page.ok_or(WebError::NotFound)?;
+    Ok(views::jobseekers::show(&ctx, &page, who))
+}
+
+/// Erasure on request (admins): the same result as the retention period, at once.
+pub async fn erase(
+    req: HttpRequest,
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    let id = path.into_inner();
+    let user_id = ctx.user()?.id;
+    let done = state
+        .db
+        .run(move |conn| {
+            jobseekers::anonymise(conn, id, Removal::Erasure, Some(user_id), db::now())
+        })
+        .await?;
+    if !done {
+        return Err(WebError::NotFound);
+    }
+    Ok(redirect_with_flash(
+        &req,
+        &state,
+        &format!("/jobseekers/{id}"),
+        FlashKind::Success,
+        "flash-jobseeker-erased",
+    ))
+}
