@@ -8,6 +8,7 @@ pub mod employer;
 pub mod follow_up;
 pub mod jobs;
 pub mod labelled;
+pub mod matching;
 pub mod merge;
 pub mod money;
 pub mod role;
