@@ -276,3 +276,101 @@ async fn two_browsers_editing_one_employer_get_a_conflict_page() {
     a.quit().await;
     b.quit().await;
 }
+
+/// Picks an option of a select (WebDriver's typing into selects is unreliable).
+async fn choose(b: &Browser, css: &str, value: &str) {
+    b.client
+        .execute(
+            "const s = document.querySelector(arguments[0]); s.value = arguments[1]; return s.value;",
+            vec![css.into(), value.into()],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
+}
+
+#[actix_web::test]
+async fn coach_turns_a_visit_into_an_opening_and_a_hire_on_a_phone() {
+    use diesel::prelude::*;
+    use verkosto::db::schema::employers;
+    let app = demo_app().await;
+    let virta: i64 = app
+        .db
+        .run(|conn| -> Result<i64, verkosto::db::DbError> {
+            Ok(employers::table
+                .filter(employers::name.eq("Logistiikka Virta Oy"))
+                .select(employers::id)
+                .first(conn)?)
+        })
+        .await
+        .unwrap();
+    let Some(b) = Browser::start(&app.address).await else {
+        return;
+    };
+    b.client
+        .set_window_size(360, 740)
+        .await
+        .expect("phone size");
+    sign_in(&b, "maija.koutsi@demo.verkosto.fi", DEMO_PASSWORD).await;
+
+    // The visit found an opening: the opening form comes next, pre-filled.
+    b.goto(&format!("/employers/{virta}")).await;
+    b.click_here("details.log-contact summary").await;
+    b.click_here("label[for='channel-cold_visit']").await;
+    b.click_here("label[for='outcome-opening_found']").await;
+    b.fill("#f-notes", "Iltavuoroja varastoon 20 h/vk").await;
+    b.click(".contact-form button[type='submit']").await;
+    assert_eq!(b.path().await, "/openings/new");
+    assert!(b.text().await.contains("Logistiikka Virta Oy"));
+    b.assert_accessible().await;
+    assert!(b.fits_width().await, "the opening form fits a phone");
+    b.fill("#f-title", "Iltavarastotyöntekijä").await;
+    b.fill("#f-occupation", "varastotyöntekijä").await;
+    b.fill("#f-hours_min", "20").await;
+    b.fill("#f-hours_max", "20").await;
+    b.click_here("#schedules-evening").await;
+    b.click("form[action='/openings'] button.primary").await;
+    assert!(b.path().await.starts_with("/openings/"));
+    let page = b.text().await;
+    assert!(page.contains("Työpaikka tallennettiin."));
+    assert!(
+        page.contains("Eero L.") && page.contains("Helmi S."),
+        "ranked with reasons"
+    );
+    assert!(page.contains("Sopii"));
+    b.assert_accessible().await;
+    assert!(b.fits_width().await, "the ranking fits a phone");
+
+    // Suggest the best-ranked jobseeker, move to interview, then hire.
+    b.click("ol.ranked form[action='/matches'] button").await;
+    assert!(b.text().await.contains("Ehdotus tehtiin."));
+    choose(&b, ".move-form select[name='stage']", "interview").await;
+    b.click(".move-form button").await;
+    assert!(b.text().await.contains("Vaihe päivitettiin."));
+    b.assert_accessible().await;
+    choose(&b, ".move-form select[name='stage']", "hired").await;
+    b.click(".move-form button").await;
+    assert_eq!(b.path().await, "/placements/new");
+    b.assert_accessible().await;
+    b.click("form[action='/placements'] button.primary").await;
+    assert!(b.path().await.starts_with("/placements/"));
+    let page = b.text().await;
+    assert!(page.contains("Työllistyminen kirjattiin"));
+    assert!(page.contains("Iltavarastotyöntekijä"));
+    b.assert_accessible().await;
+    assert!(b.fits_width().await, "the placement page fits a phone");
+
+    for path in [
+        "/matches",
+        "/jobseekers",
+        "/openings",
+        "/placements",
+        "/jobseekers/new",
+    ] {
+        b.goto(path).await;
+        b.assert_accessible().await;
+        assert!(b.fits_width().await, "{path} fits a phone");
+    }
+    b.goto(&format!("/employers/{virta}")).await;
+    assert!(b.text().await.contains("On palkannut"));
+    b.quit().await;
+}

@@ -64,7 +64,7 @@ pub fn list(ctx: &Ctx, q: &ListQuery, rows: &[JobseekerRow], options: &FormOptio
         @if rows.is_empty() {
             p.empty { (ctx.t("jobseekers-none")) }
         } @else {
-            table.data {
+            div.table-wrap role="region" aria-label=(ctx.t("jobseekers-title")) tabindex="0" { table.data {
                 caption.visually-hidden { (ctx.t("jobseekers-title")) }
                 thead { tr {
                     th scope="col" { (ctx.t("jobseeker-name")) }
@@ -84,7 +84,7 @@ pub fn list(ctx: &Ctx, q: &ListQuery, rows: &[JobseekerRow], options: &FormOptio
                         }
                     }
                 }
-            }
+            } }
         }
     };
     layout::page(ctx, &ctx.t("jobseekers-title"), body)

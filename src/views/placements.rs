@@ -21,7 +21,7 @@ pub fn list(ctx: &Ctx, rows: &[PlacementRow], today: NaiveDate) -> Markup {
         @if rows.is_empty() {
             p.empty { (ctx.t("placements-none")) }
         } @else {
-            table.data {
+            div.table-wrap role="region" aria-label=(ctx.t("placements-title")) tabindex="0" { table.data {
                 caption.visually-hidden { (ctx.t("placements-title")) }
                 thead { tr {
                     th scope="col" { (ctx.t("placement-job-title")) }
@@ -44,7 +44,7 @@ pub fn list(ctx: &Ctx, rows: &[PlacementRow], today: NaiveDate) -> Markup {
                         }
                     }
                 }
-            }
+            } }
         }
     };
     layout::page(ctx, &ctx.t("placements-title"), body)
@@ -154,7 +154,7 @@ pub fn show(ctx: &Ctx, page: &ShowPage, today: NaiveDate) -> Markup {
         }
         section aria-labelledby="checkpoints-title" {
             h2 #checkpoints-title { (ctx.t("placement-checkpoints")) }
-            table.data {
+            div.table-wrap role="region" aria-label=(ctx.t("placement-checkpoints")) tabindex="0" { table.data {
                 caption.visually-hidden { (ctx.t("placement-checkpoints")) }
                 thead { tr { th scope="col" { (ctx.t("placement-checkpoint")) } th scope="col" { (ctx.t("placement-due")) } th scope="col" { (ctx.t("placement-state")) } } }
                 tbody {
@@ -173,7 +173,7 @@ pub fn show(ctx: &Ctx, page: &ShowPage, today: NaiveDate) -> Markup {
                         }
                     }
                 }
-            }
+            } }
         }
         section aria-labelledby="support-title" {
             h2 #support-title { (ctx.t("placement-support")) }
