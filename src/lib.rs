@@ -8,6 +8,7 @@ pub mod db;
 pub mod domain;
 pub mod format;
 pub mod i18n;
+pub mod jobs;
 pub mod seed;
 pub mod startup;
 pub mod views;

@@ -49,6 +49,7 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     let server = HttpServer::new(move || web::app(state.clone()))
         .listen(listener)?
         .run();
+    crate::jobs::retention::spawn(db.clone());
 
     println!("Verkosto is running at http://{address}/");
     let demo_present = {

@@ -596,3 +596,39 @@ async fn ending_a_placement_asks_for_a_neutral_reason_and_returns_the_person_to_
         .await
         .contains("Työnhaku"));
 }
+
+#[actix_web::test]
+async fn an_admin_shortens_the_retention_period_and_anonymises_at_once() {
+    use diesel::prelude::*;
+    use verkosto::db::schema::jobseekers;
+    let app = TestApp::spawn().await;
+    let (coach, me) = app.signed_in_to(Role::Coach, "Vantaa").await;
+    let (admin, _) = app.signed_in_to(Role::Admin, "Hallinto").await;
+    let seeker = jobseeker(&coach, me.id, &[("display_name", "Kolmetoista Kuukautta")]).await;
+    let closed = verkosto::format::today_helsinki(verkosto::db::now())
+        .checked_sub_months(chrono::Months::new(13))
+        .unwrap();
+    app.db
+        .run(move |conn| -> Result<usize, verkosto::db::DbError> {
+            Ok(diesel::update(jobseekers::table.find(seeker))
+                .set((jobseekers::status.eq("closed"), jobseekers::closed_on.eq(Some(closed))))
+                .execute(conn)?)
+        })
+        .await
+        .unwrap();
+
+    assert_eq!(coach.get("/admin/privacy").await.status(), 403);
+    let res = admin.post("/admin/privacy/retention", &[("months", "nolla")]).await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("1–120"));
+    admin.post("/admin/privacy/run", &[]).await;
+    let list = coach.text("/jobseekers?status=closed").await;
+    assert!(list.contains("Kolmetoista Kuukautta"), "24 months have not passed");
+
+    let res = admin.post("/admin/privacy/retention", &[("months", "12")]).await;
+    assert_eq!(res.status(), 303);
+    assert!(admin.text("/admin/privacy").await.contains("value=\"12\""));
+    admin.post("/admin/privacy/run", &[]).await;
+    let list = coach.text("/jobseekers?status=closed").await;
+    assert!(!list.contains("Kolmetoista Kuukautta"), "12 months have");
+}

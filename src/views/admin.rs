@@ -45,6 +45,7 @@ pub fn page(ctx: &Ctx, p: &AdminPage<'_>) -> Markup {
     let me = ctx.user.as_ref().map(|u| u.id);
     let body = html! {
         h1 { (ctx.t("admin-title")) }
+        p { a href="/admin/privacy" { (ctx.t("privacy-title")) } }
         section aria-labelledby="users-heading" {
             h2 #users-heading { (ctx.t("admin-users")) }
             div.table-wrap role="region" aria-labelledby="users-heading" tabindex="0" {

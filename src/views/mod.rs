@@ -14,5 +14,6 @@ pub mod matches;
 pub mod openings;
 pub mod persons;
 pub mod placements;
+pub mod privacy;
 pub mod profile;
 pub mod quick_log;

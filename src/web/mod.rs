@@ -18,6 +18,7 @@ pub mod login;
 pub mod matches;
 pub mod openings;
 pub mod placements;
+pub mod privacy;
 pub mod profile;
 pub mod routes;
 

@@ -3,7 +3,7 @@
 
 use super::{
     admin, assets, contact_persons, contacts, employers, follow_ups, health, home, jobseekers,
-    login, matches, openings, placements, profile,
+    login, matches, openings, placements, privacy, profile,
 };
 use crate::domain::role::Role;
 use actix_web::{http::Method, web};
@@ -204,6 +204,15 @@ route_table! {
     }
     "/admin/users/{id}/active" {
         POST => admin::set_active, ADMIN;
+    }
+    "/admin/privacy" {
+        GET => privacy::page, ADMIN;
+    }
+    "/admin/privacy/retention" {
+        POST => privacy::set_retention, ADMIN;
+    }
+    "/admin/privacy/run" {
+        POST => privacy::run_now, ADMIN;
     }
     "/admin/teams" {
         POST => admin::add_team, ADMIN;

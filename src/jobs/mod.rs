@@ -1,0 +1,3 @@
+//! Work that runs on its own schedule inside `verkosto serve`.
+
+pub mod retention;
