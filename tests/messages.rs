@@ -178,3 +178,97 @@ fn job_vocabulary_ids() -> Vec<String> {
         verkosto::domain::placement::Checkpoint
     )
 }
+
+/// Every matching reason renders in every language with the arguments the score gives it, label
+/// ids resolved: no placeable is left without its argument.
+#[test]
+fn matching_reasons_render_with_their_arguments() {
+    use verkosto::domain::jobs::*;
+    use verkosto::domain::matching::*;
+    use verkosto::domain::money::{Cents, Hundredths};
+    use verkosto::i18n::Arg;
+    let opening = OpeningFacts {
+        title: "Kahvila-apulainen".into(),
+        occupation: "kahvila-apulainen".into(),
+        industry_division: Some("56".into()),
+        industry_section: Some("I".into()),
+        municipality_code: Some("092".into()),
+        county_code: Some("04".into()),
+        hours_min: Some(Hundredths(2000)),
+        hours_max: Some(Hundredths(3000)),
+        schedules: vec![Schedule::EarlyMorning, Schedule::Daytime],
+        contract_type: Some(ContractType::OnCall),
+        pay: Some(Cents(1150)),
+        pay_unit: Some(PayUnit::Hour),
+        must_licences: vec![Licence::HygienePassport, Licence::FirstAid],
+        nice_licences: vec![Licence::AlcoholPassport, Licence::DrivingB],
+        must_have: vec!["suomen kieli".into()],
+        features: vec![Feature::CustomerContact, Feature::QuietSpace],
+    };
+    let seekers = [
+        SeekerFacts {
+            wanted_occupations: vec!["kahvila".into()],
+            avoided_occupations: vec!["apulainen".into(), "kahvila".into()],
+            wanted_industries: vec!["I".into()],
+            avoided_industries: vec!["56".into()],
+            municipalities: vec!["245".into()],
+            counties: vec!["04".into()],
+            travel: Travel::County,
+            hours_min: Some(Hundredths(2000)),
+            hours_max: Some(Hundredths(2500)),
+            schedules: vec![Schedule::Daytime],
+            contract_types: vec![ContractType::Permanent],
+            pay_expectation: Some(Cents(1200)),
+            pay_unit: Some(PayUnit::Hour),
+            licences: vec![Licence::FirstAid, Licence::DrivingB],
+            needs: vec![
+                Need::QuietSpace,
+                Need::LittleCustomerContact,
+                Need::RemoteWork,
+                Need::ClearInstructions,
+            ],
+        },
+        SeekerFacts {
+            wanted_occupations: vec!["siivous".into()],
+            municipalities: vec!["091".into()],
+            travel: Travel::Anywhere,
+            pay_expectation: Some(Cents(250_000)),
+            pay_unit: Some(PayUnit::Month),
+            ..SeekerFacts::default()
+        },
+        SeekerFacts::default(),
+    ];
+    let mut seen = BTreeSet::new();
+    for seeker in &seekers {
+        for empty in [false, true] {
+            let opening = if empty {
+                OpeningFacts::default()
+            } else {
+                opening.clone()
+            };
+            let score = score(&opening, seeker);
+            for reason in score.reasons.iter().chain(&score.blockers) {
+                seen.insert(reason.message_id);
+                for lang in Lang::ALL {
+                    let args: Vec<(&'static str, Arg)> = reason
+                        .resolve_labels(|id| lang.t(id))
+                        .into_iter()
+                        .map(|(k, v)| (k, Arg::from(v)))
+                        .collect();
+                    let text = lang.ta(reason.message_id, &args);
+                    let unresolved = ["{", "match-", "schedule-", "contract-", "licence-"]
+                        .into_iter()
+                        .chain(["need-", "feature-", "pay-unit-"])
+                        .find(|p| text.contains(p));
+                    assert!(
+                        unresolved.is_none(),
+                        "{}: {} → {text}",
+                        lang.code(),
+                        reason.message_id
+                    );
+                }
+            }
+        }
+    }
+    assert!(seen.len() > 25, "{seen:?}");
+}

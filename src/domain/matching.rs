@@ -396,6 +396,15 @@ fn occupation(o: &OpeningFacts, s: &SeekerFacts, out: &mut Scoring) {
         }
         return;
     }
+    if shown.is_empty() {
+        out.say(Reason {
+            factor: Factor::Occupation,
+            verdict: Verdict::Unknown,
+            message_id: "match-occupation-unknown",
+            args: Vec::new(),
+        });
+        return;
+    }
     match first_match(&s.wanted_occupations, &job_words) {
         Some(wish) => {
             out.count(Factor::Occupation, weight(Factor::Occupation));
@@ -1148,6 +1157,14 @@ mod tests {
         assert_eq!(points(&score, Factor::Occupation), Some((25, 25)));
         assert_eq!(score.percent, 100);
         assert!(!score.reasons.iter().any(|r| r.verdict == Verdict::Blocker));
+    }
+
+    #[test]
+    fn an_opening_without_occupation_or_title_is_not_counted() {
+        let score = score(&OpeningFacts::default(), &wants(&["kahvila"]));
+        assert_eq!(points(&score, Factor::Occupation), None);
+        assert!(said(&score, Factor::Occupation)
+            .contains(&(Verdict::Unknown, "match-occupation-unknown")));
     }
 
     // ----- industry

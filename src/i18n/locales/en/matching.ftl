@@ -2,6 +2,7 @@
 match-nothing-to-compare = Nothing to compare: neither the jobseeker's wishes nor the opening's details have been recorded yet.
 match-occupation-fits = The occupation { $occupation } matches the wish “{ $wish }”.
 match-occupation-does-not-fit = The occupation { $occupation } does not match the wishes ({ $wishes }).
+match-occupation-unknown = The opening's occupation or title has not been recorded.
 match-occupation-no-wish = No wished occupation recorded; the opening's occupation is { $occupation }.
 match-blocker-avoided-occupation = The jobseeker does not want work as “{ $avoided }”, and { $occupation } is such work.
 match-industry-fits = The industry { $industry } is wished for.

@@ -2,6 +2,7 @@
 match-nothing-to-compare = Vertailtavaa ei ole: työnhakijan toiveita tai työpaikan tietoja ei ole vielä kirjattu.
 match-occupation-fits = Ammatti { $occupation } vastaa toivetta ”{ $wish }”.
 match-occupation-does-not-fit = Ammatti { $occupation } ei vastaa toiveita ({ $wishes }).
+match-occupation-unknown = Työpaikan ammattia tai nimikettä ei ole kirjattu.
 match-occupation-no-wish = Toivottua ammattia ei ole kirjattu; työpaikan ammatti on { $occupation }.
 match-blocker-avoided-occupation = Työnhakija ei halua töitä ”{ $avoided }”, ja ammatti { $occupation } on sellaista.
 match-industry-fits = Toimiala { $industry } on toivottu.

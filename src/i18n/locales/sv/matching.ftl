@@ -2,6 +2,7 @@
 match-nothing-to-compare = Inget att jämföra: den arbetssökandes önskemål eller arbetsplatsens uppgifter har inte förts in ännu.
 match-occupation-fits = Yrket { $occupation } motsvarar önskemålet ”{ $wish }”.
 match-occupation-does-not-fit = Yrket { $occupation } motsvarar inte önskemålen ({ $wishes }).
+match-occupation-unknown = Arbetsplatsens yrke eller titel har inte förts in.
 match-occupation-no-wish = Inget önskat yrke har förts in; arbetsplatsens yrke är { $occupation }.
 match-blocker-avoided-occupation = Den arbetssökande vill inte arbeta med ”{ $avoided }”, och yrket { $occupation } är sådant.
 match-industry-fits = Branschen { $industry } är önskad.
