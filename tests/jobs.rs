@@ -611,21 +611,31 @@ async fn an_admin_shortens_the_retention_period_and_anonymises_at_once() {
     app.db
         .run(move |conn| -> Result<usize, verkosto::db::DbError> {
             Ok(diesel::update(jobseekers::table.find(seeker))
-                .set((jobseekers::status.eq("closed"), jobseekers::closed_on.eq(Some(closed))))
+                .set((
+                    jobseekers::status.eq("closed"),
+                    jobseekers::closed_on.eq(Some(closed)),
+                ))
                 .execute(conn)?)
         })
         .await
         .unwrap();
 
     assert_eq!(coach.get("/admin/privacy").await.status(), 403);
-    let res = admin.post("/admin/privacy/retention", &[("months", "nolla")]).await;
+    let res = admin
+        .post("/admin/privacy/retention", &[("months", "nolla")])
+        .await;
     assert_eq!(res.status(), 422);
     assert!(res.text().await.unwrap().contains("1–120"));
     admin.post("/admin/privacy/run", &[]).await;
     let list = coach.text("/jobseekers?status=closed").await;
-    assert!(list.contains("Kolmetoista Kuukautta"), "24 months have not passed");
+    assert!(
+        list.contains("Kolmetoista Kuukautta"),
+        "24 months have not passed"
+    );
 
-    let res = admin.post("/admin/privacy/retention", &[("months", "12")]).await;
+    let res = admin
+        .post("/admin/privacy/retention", &[("months", "12")])
+        .await;
     assert_eq!(res.status(), 303);
     assert!(admin.text("/admin/privacy").await.contains("value=\"12\""));
     admin.post("/admin/privacy/run", &[]).await;
