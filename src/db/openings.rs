@@ -350,12 +350,13 @@ pub struct Candidate {
 
 /// Open openings for a jobseeker's ranking, pre-filtered in SQL by place: openings in the
 /// wished municipalities (or in their counties, or anywhere, by how far the person travels),
-/// remote openings, and openings without a place.
+/// remote openings, and openings without a place; and by hours that overlap the wished range.
 pub fn open_candidates(
     conn: &mut DbConnection,
     municipality_codes: &[String],
     county_codes: &[String],
     anywhere: bool,
+    (hours_min, hours_max): (Option<i64>, Option<i64>),
     limit: i64,
 ) -> DbResult<Vec<Candidate>> {
     let mut query = openings::table
@@ -374,6 +375,20 @@ pub fn open_candidates(
                 .or(municipalities::county_code.eq_any(county_codes.to_vec()))
                 .or(openings::municipality_code.is_null())
                 .or(openings::features.like("%remote_possible%")),
+        );
+    }
+    if let Some(low) = hours_min {
+        query = query.filter(
+            openings::hours_max
+                .is_null()
+                .or(openings::hours_max.ge(low)),
+        );
+    }
+    if let Some(high) = hours_max {
+        query = query.filter(
+            openings::hours_min
+                .is_null()
+                .or(openings::hours_min.le(high)),
         );
     }
     let rows: Vec<(Opening, String, Option<String>, Option<String>)> = query

@@ -1,5 +1,6 @@
-//! Ranking for matching: pre-filter candidates in SQL (status and place), then score each in
-//! Rust with the domain's explainable score.
+//! Ranking for matching: pre-filter candidates in SQL (status, place, and hours that overlap at
+//! all: both are the person's own explicit wishes), then score each in Rust with the domain's
+//! explainable score, on every core.
 
 use super::jobseekers::Jobseeker;
 use super::openings::{self, Candidate, Opening};
@@ -9,6 +10,7 @@ use crate::domain::jobs::{parse_set, split_list, Travel};
 use crate::domain::matching::{self, MatchScore, OpeningFacts, SeekerFacts};
 use crate::domain::money::{Cents, Hundredths};
 use diesel::prelude::*;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// TOL 2008 division → section.
@@ -128,6 +130,20 @@ pub fn jobseekers_for(
                 .or(jobseekers::municipalities.eq("")),
         );
     }
+    if let Some(low) = o.hours_min {
+        query = query.filter(
+            jobseekers::hours_max
+                .is_null()
+                .or(jobseekers::hours_max.ge(low)),
+        );
+    }
+    if let Some(high) = o.hours_max {
+        query = query.filter(
+            jobseekers::hours_min
+                .is_null()
+                .or(jobseekers::hours_min.le(high)),
+        );
+    }
     let rows: Vec<(Jobseeker, i64, String)> = query
         .select((Jobseeker::as_select(), users::team_id, users::name))
         .load(conn)?;
@@ -147,7 +163,7 @@ pub fn jobseekers_for(
         .into_iter()
         .collect();
     let mut scored: Vec<(RankedJobseeker, MatchScore)> = rows
-        .into_iter()
+        .into_par_iter()
         .map(|(j, team_id, coach_name)| {
             let mut counties: Vec<String> =
                 parse_set(&j.municipalities, |c| county_of.get(c).cloned());
@@ -193,10 +209,12 @@ pub fn openings_for(
         &[]
     };
     let anywhere = travel == Travel::Anywhere || wished.is_empty();
-    let candidates = openings::open_candidates(conn, &wished, county_filter, anywhere, 50_000)?;
+    let hours = (j.hours_min, j.hours_max);
+    let candidates =
+        openings::open_candidates(conn, &wished, county_filter, anywhere, hours, 50_000)?;
     let seeker = seeker_facts(j, counties);
     let mut scored: Vec<(Candidate, MatchScore)> = candidates
-        .into_iter()
+        .into_par_iter()
         .map(|c| {
             let facts = opening_facts(
                 &c.opening,
