@@ -101,7 +101,7 @@ async fn a_visit_that_finds_an_opening_ends_in_a_hire_that_every_page_agrees_on(
             ("wanted_occupations", "kahvila"),
             ("municipalities", "245"),
             ("travel", "county"),
-            ("hours_min", "30"),
+            ("hours_min", "20"),
             ("hours_max", "37,5"),
             ("schedules", "daytime"),
         ],
