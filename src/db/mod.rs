@@ -8,6 +8,7 @@ pub mod audit;
 pub mod contacts;
 pub mod employers;
 pub mod follow_ups;
+pub mod handover;
 pub mod jobseekers;
 pub mod matches;
 pub mod openings;

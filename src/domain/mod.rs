@@ -7,6 +7,7 @@ pub mod email;
 pub mod employer;
 pub mod fields;
 pub mod follow_up;
+pub mod handover;
 pub mod jobs;
 pub mod jobseeker;
 pub mod labelled;

@@ -56,6 +56,11 @@ const NAV: &[NavItem] = &[
         roles: EVERYONE,
     },
     NavItem {
+        href: "/handover",
+        message_id: "nav-handover",
+        roles: &[Role::TeamLead, Role::Admin],
+    },
+    NavItem {
         href: "/admin/users",
         message_id: "nav-admin",
         roles: &[Role::Admin],

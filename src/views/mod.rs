@@ -6,6 +6,7 @@ pub mod contact_form;
 pub mod employers;
 pub mod error;
 pub mod follow_ups;
+pub mod handover;
 pub mod home;
 pub mod jobseekers;
 pub mod layout;

@@ -188,6 +188,21 @@ pub async fn set_active(
             "flash-cannot-deactivate-self",
         ));
     }
+    if !active {
+        let holds = state
+            .db
+            .run(move |conn| crate::db::handover::holds_anything(conn, id))
+            .await?;
+        if holds {
+            return Ok(redirect_with_flash(
+                &req,
+                &state,
+                &format!("/handover?from={id}"),
+                FlashKind::Error,
+                "flash-handover-first",
+            ));
+        }
+    }
     let changed = state
         .db
         .run(move |conn| users::set_active(conn, id, active, db::now()))

@@ -11,6 +11,7 @@ pub mod error;
 pub mod follow_ups;
 pub mod forms;
 pub mod gate;
+pub mod handover;
 pub mod health;
 pub mod home;
 pub mod jobseekers;

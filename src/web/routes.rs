@@ -2,8 +2,8 @@
 //! reachable, and the gate denies any role the table does not name (deny by default).
 
 use super::{
-    admin, assets, contact_persons, contacts, employers, follow_ups, health, home, jobseekers,
-    login, matches, openings, placements, privacy, profile,
+    admin, assets, contact_persons, contacts, employers, follow_ups, handover, health, home,
+    jobseekers, login, matches, openings, placements, privacy, profile,
 };
 use crate::domain::role::Role;
 use actix_web::{http::Method, web};
@@ -194,6 +194,10 @@ route_table! {
     }
     "/placements/{id}/end" {
         POST => placements::end, Access::SignedIn;
+    }
+    "/handover" {
+        GET => handover::page, LEADS;
+        POST => handover::submit, LEADS;
     }
     "/admin/users" {
         GET => admin::users, ADMIN;

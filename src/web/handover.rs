@@ -1,0 +1,117 @@
+//! Handover: a team lead gives a leaving coach's follow-ups, jobseekers, employers and open
+//! matches to colleagues in one step.
+
+use super::context::FlashKind;
+use super::login::redirect_with_flash;
+use super::profile::unprocessable;
+use super::{AppState, Ctx, WebError};
+use crate::db::handover::{self, Item};
+use crate::db::{self, users, DbError};
+use crate::domain::handover::{plan, PlanError};
+use crate::views;
+use actix_web::{web, HttpRequest, HttpResponse};
+use maud::Markup;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(default)]
+pub struct PageQuery {
+    pub from: String,
+}
+
+/// What the page needs: everyone (to pick from), the leaving coach and what they hold.
+pub struct HandoverPage {
+    pub people: Vec<users::User>,
+    pub from: Option<users::User>,
+    pub items: Vec<Item>,
+}
+
+async fn load(state: &AppState, from: Option<i64>) -> Result<HandoverPage, WebError> {
+    Ok(state
+        .db
+        .run(move |conn| -> Result<HandoverPage, DbError> {
+            let people = users::list(conn)?;
+            let from = from.and_then(|id| people.iter().find(|u| u.id == id).cloned());
+            let items = match &from {
+                Some(u) => handover::holdings(conn, u.id)?,
+                None => Vec::new(),
+            };
+            Ok(HandoverPage {
+                people,
+                from,
+                items,
+            })
+        })
+        .await?)
+}
+
+pub async fn page(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    query: web::Query<PageQuery>,
+) -> Result<Markup, WebError> {
+    let from = query.from.trim().parse().ok();
+    let page = load(&state, from).await?;
+    if from.is_some() && page.from.is_none() {
+        return Err(WebError::NotFound);
+    }
+    Ok(views::handover::page(&ctx, &page, &HashMap::new(), &[]))
+}
+
+pub async fn submit(
+    req: HttpRequest,
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    form: web::Form<HashMap<String, String>>,
+) -> Result<HttpResponse, WebError> {
+    let by = ctx.user()?.id;
+    let form = form.into_inner();
+    let from: i64 = form
+        .get("from")
+        .and_then(|f| f.trim().parse().ok())
+        .ok_or_else(|| WebError::BadRequest("from".into()))?;
+    let page = load(&state, Some(from)).await?;
+    if page.from.is_none() {
+        return Err(WebError::NotFound);
+    }
+    let held: Vec<_> = page.items.iter().map(|i| (i.kind, i.id)).collect();
+    let colleagues: Vec<i64> = page
+        .people
+        .iter()
+        .filter(|u| u.active)
+        .map(|u| u.id)
+        .collect();
+    let chosen = match plan(&held, &form, from, &colleagues) {
+        Ok(p) => p,
+        Err(errors) => {
+            return Ok(unprocessable(views::handover::page(
+                &ctx, &page, &form, &errors,
+            )));
+        }
+    };
+    let count = chosen.len();
+    state
+        .db
+        .run(move |conn| handover::apply(conn, from, &chosen, by, db::now(), |_, _| Ok(())))
+        .await?;
+    let message = if count == 0 {
+        "flash-handover-nothing"
+    } else {
+        "flash-handover-done"
+    };
+    Ok(redirect_with_flash(
+        &req,
+        &state,
+        &format!("/handover?from={from}"),
+        FlashKind::Success,
+        message,
+    ))
+}
+
+/// Reads which group a plan error belongs to, for the page.
+pub fn error_kind(e: &PlanError) -> crate::domain::handover::Kind {
+    match e {
+        PlanError::Unassigned(k) | PlanError::NotAColleague(k) => *k,
+    }
+}

@@ -1,0 +1,170 @@
+//! Handing over a leaving coach's items in one step, and deactivating them afterwards.
+
+mod support;
+
+use diesel::prelude::*;
+use support::{location, TestApp};
+use verkosto::db::schema::{audit_log, employers, follow_ups, jobseekers, matches};
+use verkosto::domain::role::Role;
+
+#[actix_web::test]
+async fn a_lead_hands_over_everything_a_leaving_coach_holds_then_the_coach_can_go() {
+    let app = TestApp::spawn().await;
+    let (leaving, a) = app.signed_in_to(Role::Coach, "Vantaa").await;
+    let b = app.add_user(Role::Coach, "Vantaa").await;
+    let c = app.add_user(Role::Coach, "Vantaa").await;
+    let (lead, _) = app.signed_in_to(Role::TeamLead, "Vantaa").await;
+    let (admin, _) = app.signed_in_to(Role::Admin, "Hallinto").await;
+
+    // What the leaving coach holds: a follow-up, an employer they lead, a jobseeker, a match.
+    let a_s = a.id.to_string();
+    let res = leaving
+        .post(
+            "/employers",
+            &[
+                ("name", "Luovutus Oy"),
+                ("municipality_code", "092"),
+                ("sector", "private"),
+                ("stage", "prospect"),
+                ("lead_user_id", &a_s),
+            ],
+        )
+        .await;
+    let employer = location(&res);
+    let employer_id: i64 = employer.trim_start_matches("/employers/").parse().unwrap();
+    leaving
+        .post(
+            &format!("{employer}/contacts"),
+            &[
+                ("channel", "phone"),
+                ("outcome", "not_now"),
+                ("next_step", "Soita uudelleen"),
+            ],
+        )
+        .await;
+    leaving
+        .post(
+            &format!("{employer}/contacts"),
+            &[
+                ("channel", "phone"),
+                ("outcome", "meeting_booked"),
+                ("next_step", "Vie esite"),
+            ],
+        )
+        .await;
+    let res = leaving
+        .post(
+            "/jobseekers",
+            &[
+                ("display_name", "Luovutettava Liisa"),
+                ("coach_id", &a_s),
+                ("entered_on", "2026-10-01"),
+            ],
+        )
+        .await;
+    let seeker: i64 = location(&res).trim_start_matches("/jobseekers/").parse().unwrap();
+    let res = leaving
+        .post(
+            "/openings",
+            &[
+                ("employer_id", &employer_id.to_string()),
+                ("coach_id", &a_s),
+                ("title", "Avustaja"),
+                ("source", "coach_found"),
+            ],
+        )
+        .await;
+    let opening: i64 = location(&res).trim_start_matches("/openings/").parse().unwrap();
+    leaving
+        .post(
+            "/matches",
+            &[("opening_id", &opening.to_string()), ("jobseeker_id", &seeker.to_string())],
+        )
+        .await;
+
+    // Deactivating asks for the handover first.
+    let res = admin
+        .post(&format!("/admin/users/{}/active", a.id), &[("active", "false")])
+        .await;
+    assert_eq!(location(&res), format!("/handover?from={}", a.id));
+
+    assert_eq!(leaving.get("/handover").await.status(), 403, "coaches cannot");
+    let page = lead.text(&format!("/handover?from={}", a.id)).await;
+    for held in ["Soita uudelleen", "Vie esite", "Luovutus Oy", "Luovutettava Liisa", "Avustaja"] {
+        assert!(page.contains(held), "{held} is listed");
+    }
+
+    // A group without anyone to take it is refused and nothing moves.
+    let from = a.id.to_string();
+    let (b_s, c_s) = (b.id.to_string(), c.id.to_string());
+    let res = lead
+        .post("/handover", &[("from", &from), ("follow_up", &b_s), ("employer", &b_s)])
+        .await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("valitse, kuka ottaa ne"));
+
+    // One follow-up to C, the rest to B; the jobseeker and the match to C.
+    let first_fu: i64 = app
+        .db
+        .run(move |conn| -> Result<i64, verkosto::db::DbError> {
+            Ok(follow_ups::table
+                .filter(follow_ups::what.eq("Vie esite"))
+                .select(follow_ups::id)
+                .first(conn)?)
+        })
+        .await
+        .unwrap();
+    let override_key = format!("follow_up-{first_fu}");
+    let res = lead
+        .post(
+            "/handover",
+            &[
+                ("from", &from),
+                ("follow_up", &b_s),
+                (&override_key, &c_s),
+                ("employer", &b_s),
+                ("jobseeker", &c_s),
+                ("match", &c_s),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let (fu_owners, employer_lead, seeker_coach, match_coach, audited) = app
+        .db
+        .run(move |conn| -> Result<_, verkosto::db::DbError> {
+            let fu: Vec<(String, i64)> = follow_ups::table
+                .order(follow_ups::what.asc())
+                .select((follow_ups::what, follow_ups::assignee_id))
+                .load(conn)?;
+            let lead: Option<i64> = employers::table
+                .find(employer_id)
+                .select(employers::lead_user_id)
+                .first(conn)?;
+            let coach: i64 = jobseekers::table.find(seeker).select(jobseekers::coach_id).first(conn)?;
+            let m: i64 = matches::table.select(matches::coach_id).first(conn)?;
+            let audited: i64 = audit_log::table
+                .filter(audit_log::action.eq("handover"))
+                .count()
+                .get_result(conn)?;
+            Ok((fu, lead, coach, m, audited))
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        fu_owners,
+        vec![("Soita uudelleen".to_owned(), b.id), ("Vie esite".to_owned(), c.id)]
+    );
+    assert_eq!(employer_lead, Some(b.id));
+    assert_eq!(seeker_coach, c.id);
+    assert_eq!(match_coach, c.id);
+    assert_eq!(audited, 5, "every item in the audit trail");
+    assert!(lead
+        .text(&format!("/handover?from={}", a.id))
+        .await
+        .contains("ei pidä yhtään avointa asiaa"));
+
+    let res = admin
+        .post(&format!("/admin/users/{}/active", a.id), &[("active", "false")])
+        .await;
+    assert_eq!(location(&res), "/admin/users", "now the coach can be deactivated");
+}
