@@ -352,3 +352,108 @@ fn build<C: Serialize>(
         message,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> Site {
+        Site {
+            base_url: "https://verkosto.example.fi".into(),
+            from: "Verkosto <verkosto@example.fi>".parse().unwrap(),
+            organisation: "Testialue".into(),
+        }
+    }
+
+    fn item(id: i64, due: NaiveDate, contact: bool) -> Item {
+        Item {
+            follow_up_id: id,
+            employer_id: 10 + id,
+            employer: format!("Työnantaja {id} & Co"),
+            what: "Soita takaisin".into(),
+            due_on: due,
+            last_contact: contact.then(|| LastContact {
+                at: due.and_hms_opt(9, 0, 0).unwrap(),
+                channel: "phone".into(),
+                outcome: "not_now".into(),
+                coach: "Maija".into(),
+            }),
+        }
+    }
+
+    #[test]
+    fn digests_in_every_language_with_subject_links_and_calendar_entries() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let now = today.and_hms_opt(5, 30, 0).unwrap();
+        let items = [
+            item(1, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(), true),
+            item(2, today, false),
+        ];
+        for (lang, subject, no_contact) in [
+            (
+                Lang::Fi,
+                "Seurannat 25.11.2026: 1 myöhässä, 1 tänään",
+                "  Ei aiempia yhteydenottoja\n",
+            ),
+            (
+                Lang::Sv,
+                "Uppföljningar 25.11.2026: 1 försenad, 1 i dag",
+                "  Inga tidigare kontakter\n",
+            ),
+            (
+                Lang::En,
+                "Follow-ups for 25.11.2026: 1 overdue, 1 due today",
+                "  No earlier contacts\n",
+            ),
+        ] {
+            let to = Recipient {
+                user_id: 7,
+                name: "Maija Valmentaja".into(),
+                email: "maija@example.fi".into(),
+                lang,
+            };
+            let m = digest(&site(), &to, today, &items, now).unwrap();
+            assert_eq!(m.subject, subject);
+            assert_eq!(m.dedup_key, "digest:7:2026-11-25");
+            let mut read = super::super::read::parse(m.message.as_bytes()).unwrap();
+            read.text = read.text.replace("\r\n", "\n");
+            assert_eq!(read.subject, subject);
+            assert!(read.text.contains(no_contact), "{}", read.text);
+            assert!(read
+                .text
+                .contains("  https://verkosto.example.fi/employers/11\n"));
+            assert!(read.text.contains("Työnantaja 1 & Co"));
+            // The HTML escapes what coaches typed.
+            assert!(read.html.contains("Työnantaja 1 &amp; Co"));
+            assert_eq!(read.attachments.len(), 2);
+            assert_eq!(read.language, lang.code());
+            assert!(
+                m.message.is_ascii(),
+                "every part is encoded for 7-bit transport"
+            );
+        }
+    }
+
+    #[test]
+    fn a_notice_names_who_handed_it_over() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let to = Recipient {
+            user_id: 8,
+            name: "Aino".into(),
+            email: "aino@example.fi".into(),
+            lang: Lang::Fi,
+        };
+        let items = [item(1, today, true), item(2, today, true)];
+        let m = assigned(
+            &site(),
+            &to,
+            "Pekka Tiiminvetäjä",
+            &items,
+            today,
+            today.and_hms_opt(8, 0, 0).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(m.subject, "Pekka Tiiminvetäjä siirsi sinulle 2 seurantaa");
+        assert!(m.dedup_key.starts_with("assigned:8:1:2:"));
+    }
+}
