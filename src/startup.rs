@@ -30,7 +30,7 @@ pub async fn send_mail(database_url: &str, bind: &str, now: bool) -> anyhow::Res
     let worker = crate::jobs::Worker::new(db.clone(), mail)?;
     let planned = worker.plan(now).await?;
     let summary = worker.deliver(now).await?;
-    let waiting = db.run(|conn| crate::db::outbox::counts(conn)).await?;
+    let waiting = db.run(crate::db::outbox::counts).await?;
     let plan_line = match planned {
         Some(p) if p.already && p.queued == 0 => format!(
             "Digests for {} were planned already.",

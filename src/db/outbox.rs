@@ -321,7 +321,7 @@ type EntryRow = (
     NaiveDateTime,
 );
 
-const ENTRY_COLUMNS: (
+type EntryColumns = (
     outbox::id,
     outbox::dedup_key,
     outbox::kind,
@@ -335,7 +335,9 @@ const ENTRY_COLUMNS: (
     outbox::last_error,
     outbox::sent_at,
     outbox::created_at,
-) = (
+);
+
+const ENTRY_COLUMNS: EntryColumns = (
     outbox::id,
     outbox::dedup_key,
     outbox::kind,
