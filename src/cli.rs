@@ -1,4 +1,4 @@
-//! The command line: serve (default), migrate, seed, user.
+//! The command line: serve (default), migrate, seed, user, send-mail.
 
 use crate::auth::password;
 use crate::config;
@@ -61,6 +61,14 @@ enum Command {
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
+    /// Send the reminder mail once (for cron): plan the morning digests when their time has
+    /// come and send every message that is due. Exits non-zero if any message failed.
+    SendMail {
+        /// Plan today's digests whatever the time, and try every queued message whatever its
+        /// backoff.
+        #[arg(long)]
+        now: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -140,6 +148,10 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 println!("The demo organisation is already there.");
             }
             Ok(())
+        }
+        Some(Command::SendMail { now }) => {
+            init_tracing_quiet();
+            actix_web::rt::System::new().block_on(startup::send_mail(&database_url, &cli.bind, now))
         }
         Some(Command::User(UserCommand::Add {
             email,
@@ -223,6 +235,16 @@ fn read_password() -> anyhow::Result<String> {
         anyhow::bail!("the passwords do not match");
     }
     Ok(first)
+}
+
+/// Warnings and errors only, unless RUST_LOG says otherwise: `send-mail` prints its own summary.
+fn init_tracing_quiet() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }
 
 fn init_tracing() {

@@ -9,6 +9,7 @@ pub mod domain;
 pub mod format;
 pub mod i18n;
 pub mod jobs;
+pub mod mail;
 pub mod seed;
 pub mod startup;
 pub mod views;

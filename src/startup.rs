@@ -19,6 +19,44 @@ pub fn prepare_database(url: &str) -> anyhow::Result<Db> {
     Ok(db)
 }
 
+/// `verkosto send-mail`: plans the digests when due (at once with `now`), sends what is due
+/// (every queued message with `now`), prints a summary; an error when anything failed.
+pub async fn send_mail(database_url: &str, bind: &str, now: bool) -> anyhow::Result<()> {
+    let data_dir = config::data_dir();
+    let db = prepare_database(database_url)?;
+    let mut mail = crate::mail::MailConfig::from_env(&data_dir, bind)?;
+    mail.site.organisation = organisation_name(&db)?;
+    let delivery = mail.describe_delivery();
+    let worker = crate::jobs::Worker::new(db.clone(), mail)?;
+    let planned = worker.plan(now).await?;
+    let summary = worker.deliver(now).await?;
+    let waiting = db.run(crate::db::outbox::counts).await?;
+    let plan_line = match planned {
+        Some(p) if p.already && p.queued == 0 => format!(
+            "Digests for {} were planned already.",
+            crate::format::date(p.date)
+        ),
+        Some(p) => format!(
+            "Digests for {}: {} queued.",
+            crate::format::date(p.date),
+            p.queued
+        ),
+        None => "Digests: not due yet (use --now to plan them at once).".to_owned(),
+    };
+    println!(
+        "{plan_line} Sent {} to {delivery}; {} to retry, {} failed. In the outbox: {} queued, {} failed in all.",
+        summary.sent, summary.retrying, summary.failed, waiting.queued, waiting.failed
+    );
+    if summary.retrying + summary.failed > 0 {
+        anyhow::bail!(
+            "{} of {} messages could not be sent; see the Outbox page",
+            summary.retrying + summary.failed,
+            summary.attempted()
+        );
+    }
+    Ok(())
+}
+
 pub fn organisation_name(db: &Db) -> DbResult<String> {
     let mut conn = db.conn()?;
     Ok(settings::get(&mut conn, settings::ORGANISATION_NAME)?.unwrap_or_else(|| "Verkosto".into()))
@@ -41,8 +79,13 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         }
     }
     let secret = config::secret(options.secret.as_deref(), &data_dir)?;
-    let state =
-        actix_web::web::Data::new(AppState::new(db.clone(), &secret, organisation_name(&db)?));
+    let organisation = organisation_name(&db)?;
+    let mut mail = crate::mail::MailConfig::from_env(&data_dir, &options.bind)?;
+    mail.site.organisation = organisation.clone();
+    let worker = crate::jobs::Worker::new(db.clone(), mail.clone())?;
+    let state = actix_web::web::Data::new(
+        AppState::new(db.clone(), &secret, organisation).with_mail(mail.clone()),
+    );
     let listener = TcpListener::bind(&options.bind)
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", options.bind))?;
     let address = listener.local_addr()?;
@@ -51,7 +94,9 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         .run();
     crate::jobs::retention::spawn(db.clone());
 
+    actix_web::rt::spawn(worker.run());
     println!("Verkosto is running at http://{address}/");
+    println!("Mail goes to {}.", mail.describe_delivery());
     let demo_present = {
         let mut conn = db.conn()?;
         seed::demo::is_loaded(&mut conn)?

@@ -62,7 +62,10 @@ async fn a_lead_hands_over_everything_a_leaving_coach_holds_then_the_coach_can_g
             ],
         )
         .await;
-    let seeker: i64 = location(&res).trim_start_matches("/jobseekers/").parse().unwrap();
+    let seeker: i64 = location(&res)
+        .trim_start_matches("/jobseekers/")
+        .parse()
+        .unwrap();
     let res = leaving
         .post(
             "/openings",
@@ -74,23 +77,42 @@ async fn a_lead_hands_over_everything_a_leaving_coach_holds_then_the_coach_can_g
             ],
         )
         .await;
-    let opening: i64 = location(&res).trim_start_matches("/openings/").parse().unwrap();
+    let opening: i64 = location(&res)
+        .trim_start_matches("/openings/")
+        .parse()
+        .unwrap();
     leaving
         .post(
             "/matches",
-            &[("opening_id", &opening.to_string()), ("jobseeker_id", &seeker.to_string())],
+            &[
+                ("opening_id", &opening.to_string()),
+                ("jobseeker_id", &seeker.to_string()),
+            ],
         )
         .await;
 
     // Deactivating asks for the handover first.
     let res = admin
-        .post(&format!("/admin/users/{}/active", a.id), &[("active", "false")])
+        .post(
+            &format!("/admin/users/{}/active", a.id),
+            &[("active", "false")],
+        )
         .await;
     assert_eq!(location(&res), format!("/handover?from={}", a.id));
 
-    assert_eq!(leaving.get("/handover").await.status(), 403, "coaches cannot");
+    assert_eq!(
+        leaving.get("/handover").await.status(),
+        403,
+        "coaches cannot"
+    );
     let page = lead.text(&format!("/handover?from={}", a.id)).await;
-    for held in ["Soita uudelleen", "Vie esite", "Luovutus Oy", "Luovutettava Liisa", "Avustaja"] {
+    for held in [
+        "Soita uudelleen",
+        "Vie esite",
+        "Luovutus Oy",
+        "Luovutettava Liisa",
+        "Avustaja",
+    ] {
         assert!(page.contains(held), "{held} is listed");
     }
 
@@ -98,7 +120,10 @@ async fn a_lead_hands_over_everything_a_leaving_coach_holds_then_the_coach_can_g
     let from = a.id.to_string();
     let (b_s, c_s) = (b.id.to_string(), c.id.to_string());
     let res = lead
-        .post("/handover", &[("from", &from), ("follow_up", &b_s), ("employer", &b_s)])
+        .post(
+            "/handover",
+            &[("from", &from), ("follow_up", &b_s), ("employer", &b_s)],
+        )
         .await;
     assert_eq!(res.status(), 422);
     assert!(res.text().await.unwrap().contains("valitse, kuka ottaa ne"));
@@ -140,7 +165,10 @@ async fn a_lead_hands_over_everything_a_leaving_coach_holds_then_the_coach_can_g
                 .find(employer_id)
                 .select(employers::lead_user_id)
                 .first(conn)?;
-            let coach: i64 = jobseekers::table.find(seeker).select(jobseekers::coach_id).first(conn)?;
+            let coach: i64 = jobseekers::table
+                .find(seeker)
+                .select(jobseekers::coach_id)
+                .first(conn)?;
             let m: i64 = matches::table.select(matches::coach_id).first(conn)?;
             let audited: i64 = audit_log::table
                 .filter(audit_log::action.eq("handover"))
@@ -152,7 +180,10 @@ async fn a_lead_hands_over_everything_a_leaving_coach_holds_then_the_coach_can_g
         .unwrap();
     assert_eq!(
         fu_owners,
-        vec![("Soita uudelleen".to_owned(), b.id), ("Vie esite".to_owned(), c.id)]
+        vec![
+            ("Soita uudelleen".to_owned(), b.id),
+            ("Vie esite".to_owned(), c.id)
+        ]
     );
     assert_eq!(employer_lead, Some(b.id));
     assert_eq!(seeker_coach, c.id);
@@ -164,7 +195,66 @@ async fn a_lead_hands_over_everything_a_leaving_coach_holds_then_the_coach_can_g
         .contains("ei pidä yhtään avointa asiaa"));
 
     let res = admin
-        .post(&format!("/admin/users/{}/active", a.id), &[("active", "false")])
+        .post(
+            &format!("/admin/users/{}/active", a.id),
+            &[("active", "false")],
+        )
         .await;
-    assert_eq!(location(&res), "/admin/users", "now the coach can be deactivated");
+    assert_eq!(
+        location(&res),
+        "/admin/users",
+        "now the coach can be deactivated"
+    );
+}
+
+#[actix_web::test]
+async fn colleagues_who_receive_follow_ups_get_one_notice_each() {
+    use verkosto::db::schema::outbox;
+    let app = TestApp::spawn().await;
+    let (leaving, a) = app.signed_in_to(Role::Coach, "Vantaa").await;
+    let b = app.add_user(Role::Coach, "Vantaa").await;
+    let (lead, _) = app.signed_in_to(Role::TeamLead, "Vantaa").await;
+    let res = leaving
+        .post(
+            "/employers",
+            &[
+                ("name", "Ilmoitus Oy"),
+                ("municipality_code", "092"),
+                ("sector", "private"),
+                ("stage", "prospect"),
+            ],
+        )
+        .await;
+    let employer = location(&res);
+    for step in ["Soita", "Käy"] {
+        leaving
+            .post(
+                &format!("{employer}/contacts"),
+                &[
+                    ("channel", "phone"),
+                    ("outcome", "not_now"),
+                    ("next_step", step),
+                ],
+            )
+            .await;
+    }
+    let res = lead
+        .post(
+            "/handover",
+            &[
+                ("from", &a.id.to_string()),
+                ("follow_up", &b.id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let b_email = b.email.clone();
+    let queued: Vec<String> = app
+        .db
+        .run(move |conn| -> Result<Vec<String>, verkosto::db::DbError> {
+            Ok(outbox::table.select(outbox::recipient).load(conn)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(queued, vec![b_email], "one notice, to the colleague");
 }

@@ -128,6 +128,16 @@ fn every_generated_message_id_exists() {
     ids.extend(Bucket::ALL.iter().map(|v| v.message_id().to_owned()));
     ids.extend(Snooze::ALL.iter().map(|v| v.message_id().to_owned()));
     ids.extend(Status::ALL.iter().map(|v| v.message_id().to_owned()));
+    ids.extend(
+        verkosto::domain::digest::DigestPreference::ALL
+            .iter()
+            .map(|v| v.message_id().to_owned()),
+    );
+    ids.extend(
+        verkosto::db::outbox::State::ALL
+            .iter()
+            .map(|v| v.message_id().to_owned()),
+    );
     ids.extend(job_vocabulary_ids());
     ids.extend(
         FORM_FIELDS

@@ -205,12 +205,15 @@ pub fn snooze(
     })
 }
 
+/// Gives the follow-up to `to`; when that is someone else than the one acting, the notice to
+/// the new assignee is queued in the same transaction.
 pub fn reassign(
     conn: &mut DbConnection,
     f: &FollowUp,
     to: i64,
     user_id: i64,
     now: NaiveDateTime,
+    site: &crate::mail::Site,
 ) -> DbResult<()> {
     conn.transaction(|conn| {
         diesel::update(follow_ups::table.find(f.id))
@@ -224,6 +227,10 @@ pub fn reassign(
             &entry(f, user_id, "reassign"),
             &audit::diff(&[("assignee_id", f.assignee_id.to_string(), to.to_string())]),
             now,
-        )
+        )?;
+        if to != f.assignee_id {
+            super::outbox::enqueue_assignment_notice(conn, site, to, user_id, &[f.id], now)?;
+        }
+        Ok(())
     })
 }

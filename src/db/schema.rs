@@ -27,6 +27,7 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamp,
         deactivated_at -> Nullable<Timestamp>,
+        digest -> Text,
     }
 }
 
@@ -316,6 +317,37 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        dedup_key -> Text,
+        kind -> Text,
+        user_id -> Nullable<BigInt>,
+        recipient -> Text,
+        language -> Text,
+        subject -> Text,
+        message_id -> Text,
+        message -> Text,
+        state -> Text,
+        attempts -> BigInt,
+        next_attempt_at -> Timestamp,
+        lease_owner -> Nullable<Text>,
+        lease_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    digest_runs (local_date) {
+        local_date -> Date,
+        planned_at -> Timestamp,
+        queued -> BigInt,
+    }
+}
+
 diesel::joinable!(employers -> municipalities (municipality_code));
 diesel::joinable!(contact_persons -> employers (employer_id));
 diesel::joinable!(contacts -> employers (employer_id));
@@ -352,4 +384,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     match_events,
     placements,
     support_contacts,
+    outbox,
+    digest_runs,
 );

@@ -5,6 +5,8 @@ use super::{DbConnection, DbResult};
 use diesel::prelude::*;
 
 pub const ORGANISATION_NAME: &str = "organisation_name";
+/// The Helsinki time of the morning digest, `07:30`.
+pub const DIGEST_TIME: &str = "digest_time";
 
 pub fn get(conn: &mut DbConnection, key: &str) -> DbResult<Option<String>> {
     Ok(settings::table

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod business_id;
 pub mod contact;
+pub mod digest;
 pub mod email;
 pub mod employer;
 pub mod fields;

@@ -16,6 +16,14 @@ pub struct AddUserInput {
     pub team_id: String,
 }
 
+/// The email card: the organisation's digest time and the state of the outbox.
+#[derive(Debug, Clone)]
+pub struct MailCard {
+    pub digest_time: String,
+    pub errors: FieldErrors,
+    pub counts: crate::db::outbox::Counts,
+}
+
 pub struct AdminPage<'a> {
     pub users: &'a [User],
     pub teams: &'a [Team],
@@ -23,6 +31,7 @@ pub struct AdminPage<'a> {
     pub add_user_errors: &'a FieldErrors,
     pub team_name: &'a str,
     pub team_errors: &'a FieldErrors,
+    pub mail: &'a MailCard,
 }
 
 fn role_options(ctx: &Ctx) -> Vec<(String, String)> {
@@ -126,7 +135,34 @@ pub fn page(ctx: &Ctx, p: &AdminPage<'_>) -> Markup {
                     button type="submit" { (ctx.t("admin-add-team")) }
                 }
             }
+            (mail_card(ctx, p.mail))
         }
     };
     layout::page(ctx, &ctx.t("admin-title"), body)
+}
+
+fn mail_card(ctx: &Ctx, mail: &MailCard) -> Markup {
+    let failed = mail.counts.failed;
+    html! {
+        section.card aria-labelledby="mail-heading" {
+            h2 #mail-heading { (ctx.t("admin-mail-title")) }
+            @if failed > 0 {
+                p.notice.notice-danger {
+                    a href="/admin/outbox?state=failed" { (ctx.ta("outbox-failed-notice", &[("count", failed.into())])) }
+                }
+            }
+            p {
+                a href="/admin/outbox" { (ctx.t("admin-mail-outbox-link")) }
+                " "
+                span.muted { "(" (ctx.ta("admin-mail-counts", &[("queued", mail.counts.queued.into()), ("sent", mail.counts.sent.into())])) ")" }
+            }
+            (error_summary(ctx, &mail.errors))
+            form.stack method="post" action="/admin/settings/digest-time" {
+                (csrf(ctx))
+                (Input::new("digest_time", ctx.t("admin-digest-time"), &mail.digest_time).kind("time").required()
+                    .hint(ctx.t("admin-digest-time-hint")).render(ctx, &mail.errors))
+                button type="submit" { (ctx.t("admin-digest-time-save")) }
+            }
+        }
+    }
 }

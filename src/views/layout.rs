@@ -65,6 +65,11 @@ const NAV: &[NavItem] = &[
         message_id: "nav-admin",
         roles: &[Role::Admin],
     },
+    NavItem {
+        href: "/admin/outbox",
+        message_id: "nav-outbox",
+        roles: &[Role::Admin],
+    },
 ];
 
 fn head(title: &str, script: Option<&str>) -> Markup {

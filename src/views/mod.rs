@@ -13,6 +13,7 @@ pub mod layout;
 pub mod login;
 pub mod matches;
 pub mod openings;
+pub mod outbox;
 pub mod persons;
 pub mod placements;
 pub mod privacy;

@@ -2,12 +2,20 @@
 
 use super::components::{csrf, error_summary, Input};
 use super::layout;
+use crate::domain::digest::DigestPreference;
 use crate::domain::validation::FieldErrors;
 use crate::i18n::Lang;
 use crate::web::Ctx;
 use maud::{html, Markup};
 
-pub fn page(ctx: &Ctx, errors: &FieldErrors) -> Markup {
+/// The user's reminder mail settings as the page shows them.
+pub struct Reminders {
+    pub digest: DigestPreference,
+    /// The organisation's digest time, `07:30`.
+    pub time: String,
+}
+
+pub fn page(ctx: &Ctx, errors: &FieldErrors, reminders: &Reminders) -> Markup {
     let body = html! {
         h1 { (ctx.t("profile-title")) }
         (error_summary(ctx, errors))
@@ -26,6 +34,24 @@ pub fn page(ctx: &Ctx, errors: &FieldErrors) -> Markup {
                     }
                 }
                 button.primary type="submit" { (ctx.t("profile-language-save")) }
+            }
+        }
+        section.card aria-labelledby="digest-heading" {
+            h2 #digest-heading { (ctx.t("profile-digest")) }
+            p.hint #digest-hint { (ctx.ta("profile-digest-hint", &[("time", reminders.time.clone().into())])) }
+            form.stack method="post" action="/profile/digest" {
+                (csrf(ctx))
+                fieldset aria-describedby="digest-hint" {
+                    legend { (ctx.t("profile-digest-legend")) }
+                    @for pref in DigestPreference::ALL {
+                        div.choice {
+                            input type="radio" name="digest" id=(format!("digest-{}", pref.as_str()))
+                                value=(pref.as_str()) checked[*pref == reminders.digest];
+                            label for=(format!("digest-{}", pref.as_str())) { (ctx.t(pref.message_id())) }
+                        }
+                    }
+                }
+                button.primary type="submit" { (ctx.t("profile-digest-save")) }
             }
         }
         section.card aria-labelledby="password-heading" {

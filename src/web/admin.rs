@@ -8,7 +8,7 @@ use crate::auth::password;
 use crate::db::{self, users, DbError};
 use crate::domain::{account, role::Role, validation::FieldErrors};
 use crate::views;
-use crate::views::admin::{AddUserInput, AdminPage};
+use crate::views::admin::{AddUserInput, AdminPage, MailCard};
 use actix_web::{web, HttpRequest, HttpResponse};
 use maud::Markup;
 use serde::Deserialize;
@@ -18,6 +18,24 @@ async fn load(state: &AppState) -> Result<(Vec<users::User>, Vec<users::Team>), 
         .db
         .run(|conn| -> Result<_, DbError> { Ok((users::list(conn)?, users::teams(conn)?)) })
         .await?)
+}
+
+/// The email card: the digest time as saved, and the outbox's counts.
+async fn mail_card(state: &AppState) -> Result<MailCard, WebError> {
+    let (time, counts) = state
+        .db
+        .run(|conn| -> Result<_, DbError> {
+            Ok((
+                crate::jobs::planner::digest_time(conn)?,
+                crate::db::outbox::counts(conn)?,
+            ))
+        })
+        .await?;
+    Ok(MailCard {
+        digest_time: crate::domain::digest::format_time(time),
+        errors: FieldErrors::default(),
+        counts,
+    })
 }
 
 pub async fn users(ctx: Ctx, state: web::Data<AppState>) -> Result<Markup, WebError> {
@@ -31,6 +49,7 @@ pub async fn users(ctx: Ctx, state: web::Data<AppState>) -> Result<Markup, WebEr
             add_user_errors: &FieldErrors::default(),
             team_name: "",
             team_errors: &FieldErrors::default(),
+            mail: &mail_card(&state).await?,
         },
     ))
 }
@@ -109,6 +128,7 @@ pub async fn add_user(
             add_user_errors: &errors,
             team_name: "",
             team_errors: &FieldErrors::default(),
+            mail: &mail_card(&state).await?,
         },
     )))
 }
@@ -250,6 +270,7 @@ pub async fn add_team(
                 add_user_errors: &FieldErrors::default(),
                 team_name: &form.team_name,
                 team_errors: &team_errors,
+                mail: &mail_card(&state).await?,
             },
         )));
     }
@@ -263,5 +284,50 @@ pub async fn add_team(
         "/admin/users",
         FlashKind::Success,
         "flash-team-added",
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DigestTimeForm {
+    #[serde(default)]
+    pub digest_time: String,
+}
+
+/// The organisation's morning digest time (Helsinki).
+pub async fn set_digest_time(
+    req: HttpRequest,
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    form: web::Form<DigestTimeForm>,
+) -> Result<HttpResponse, WebError> {
+    let Some(time) = crate::domain::digest::parse_time(&form.digest_time) else {
+        let mut mail = mail_card(&state).await?;
+        mail.digest_time = form.digest_time.clone();
+        mail.errors.add("digest_time", "digest-time-error");
+        let (users, teams) = load(&state).await?;
+        return Ok(unprocessable(views::admin::page(
+            &ctx,
+            &AdminPage {
+                users: &users,
+                teams: &teams,
+                add_user: &AddUserInput::default(),
+                add_user_errors: &FieldErrors::default(),
+                team_name: "",
+                team_errors: &FieldErrors::default(),
+                mail: &mail,
+            },
+        )));
+    };
+    let value = crate::domain::digest::format_time(time);
+    state
+        .db
+        .run(move |conn| db::settings::set(conn, db::settings::DIGEST_TIME, &value))
+        .await?;
+    Ok(redirect_with_flash(
+        &req,
+        &state,
+        "/admin/users",
+        FlashKind::Success,
+        "flash-digest-time-saved",
     ))
 }

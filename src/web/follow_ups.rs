@@ -153,13 +153,14 @@ pub async fn reassign(
             "flash-reassign-choose",
         ));
     };
+    let mail = state.mail.clone();
     let ok = state
         .db
         .run(move |conn| -> Result<bool, DbError> {
             if !users::is_active(conn, to)? {
                 return Ok(false);
             }
-            follow_ups::reassign(conn, &f, to, user_id, db::now())?;
+            follow_ups::reassign(conn, &f, to, user_id, db::now(), &mail.site)?;
             Ok(true)
         })
         .await?;

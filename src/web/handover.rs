@@ -6,7 +6,7 @@ use super::login::redirect_with_flash;
 use super::profile::unprocessable;
 use super::{AppState, Ctx, WebError};
 use crate::db::handover::{self, Item};
-use crate::db::{self, users, DbError};
+use crate::db::{self, outbox, users, DbError};
 use crate::domain::handover::{plan, PlanError};
 use crate::views;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -91,9 +91,24 @@ pub async fn submit(
         }
     };
     let count = chosen.len();
+    let mail = state.mail.clone();
     state
         .db
-        .run(move |conn| handover::apply(conn, from, &chosen, by, db::now(), |_, _| Ok(())))
+        .run(move |conn| {
+            let now = db::now();
+            // Each colleague who received follow-ups gets one notice, queued in this transaction.
+            handover::apply(conn, from, &chosen, by, now, |conn, received| {
+                outbox::enqueue_assignment_notice(
+                    conn,
+                    &mail.site,
+                    received.to,
+                    by,
+                    &received.follow_ups,
+                    now,
+                )
+                .map(|_| ())
+            })
+        })
         .await?;
     let message = if count == 0 {
         "flash-handover-nothing"

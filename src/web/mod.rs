@@ -18,6 +18,7 @@ pub mod jobseekers;
 pub mod login;
 pub mod matches;
 pub mod openings;
+pub mod outbox;
 pub mod placements;
 pub mod privacy;
 pub mod profile;
@@ -41,6 +42,8 @@ pub struct AppState {
     /// Derives CSRF tokens.
     pub secret: Vec<u8>,
     pub organisation_name: String,
+    /// Where reminder links point and who mail is from; the worker's delivery settings.
+    pub mail: std::sync::Arc<crate::mail::MailConfig>,
 }
 
 impl AppState {
@@ -49,8 +52,18 @@ impl AppState {
             db,
             cookie_key: Key::derive_from(secret),
             secret: secret.to_vec(),
+            mail: std::sync::Arc::new(crate::mail::MailConfig::folder(
+                crate::config::data_dir().join("outbox"),
+                &format!("http://{}", crate::config::DEFAULT_BIND),
+            )),
             organisation_name,
         }
+    }
+
+    /// The same state with these mail settings (from the environment, or a test's own).
+    pub fn with_mail(mut self, mail: crate::mail::MailConfig) -> Self {
+        self.mail = std::sync::Arc::new(mail);
+        self
     }
 }
 

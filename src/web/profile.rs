@@ -4,7 +4,8 @@ use super::context::FlashKind;
 use super::login::redirect_with_flash;
 use super::{AppState, Ctx, WebError};
 use crate::auth::password;
-use crate::db::{users, DbError};
+use crate::db::{reminders, users, DbError};
+use crate::domain::digest::DigestPreference;
 use crate::domain::validation::FieldErrors;
 use crate::i18n::Lang;
 use crate::views;
@@ -13,8 +14,65 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use maud::Markup;
 use serde::Deserialize;
 
-pub async fn show(ctx: Ctx) -> Markup {
-    views::profile::page(&ctx, &FieldErrors::default())
+/// The user's digest preference and the organisation's digest time.
+async fn reminders(ctx: &Ctx, state: &AppState) -> Result<views::profile::Reminders, WebError> {
+    let user_id = ctx.user()?.id;
+    let (digest, time) = state
+        .db
+        .run(move |conn| -> Result<_, DbError> {
+            Ok((
+                reminders::digest_preference(conn, user_id)?,
+                crate::jobs::planner::digest_time(conn)?,
+            ))
+        })
+        .await?;
+    Ok(views::profile::Reminders {
+        digest,
+        time: crate::domain::digest::format_time(time).replace(':', "."),
+    })
+}
+
+pub async fn show(ctx: Ctx, state: web::Data<AppState>) -> Result<Markup, WebError> {
+    let reminders = reminders(&ctx, &state).await?;
+    Ok(views::profile::page(
+        &ctx,
+        &FieldErrors::default(),
+        &reminders,
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DigestForm {
+    #[serde(default)]
+    pub digest: String,
+}
+
+pub async fn set_digest(
+    req: HttpRequest,
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    form: web::Form<DigestForm>,
+) -> Result<HttpResponse, WebError> {
+    let user_id = ctx.user()?.id;
+    let Some(pref) = DigestPreference::parse(&form.digest) else {
+        let mut errors = FieldErrors::default();
+        errors.add("digest", "profile-digest-error");
+        let reminders = reminders(&ctx, &state).await?;
+        return Ok(unprocessable(views::profile::page(
+            &ctx, &errors, &reminders,
+        )));
+    };
+    state
+        .db
+        .run(move |conn| reminders::set_digest_preference(conn, user_id, pref))
+        .await?;
+    Ok(redirect_with_flash(
+        &req,
+        &state,
+        "/profile",
+        FlashKind::Success,
+        "flash-digest-saved",
+    ))
 }
 
 #[derive(Debug, Deserialize)]
@@ -33,7 +91,10 @@ pub async fn set_language(
     let Some(lang) = Lang::parse(&form.language) else {
         let mut errors = FieldErrors::default();
         errors.add("language", "profile-error-language");
-        return Ok(unprocessable(views::profile::page(&ctx, &errors)));
+        let reminders = reminders(&ctx, &state).await?;
+        return Ok(unprocessable(views::profile::page(
+            &ctx, &errors, &reminders,
+        )));
     };
     state
         .db
@@ -94,7 +155,10 @@ pub async fn change_password(
         errors.add("current", "password-error-current");
     }
     if !errors.is_empty() {
-        return Ok(unprocessable(views::profile::page(&ctx, &errors)));
+        let reminders = reminders(&ctx, &state).await?;
+        return Ok(unprocessable(views::profile::page(
+            &ctx, &errors, &reminders,
+        )));
     }
     Ok(redirect_with_flash(
         &req,

@@ -3,7 +3,7 @@
 
 use super::{
     admin, assets, contact_persons, contacts, employers, follow_ups, handover, health, home,
-    jobseekers, login, matches, openings, placements, privacy, profile,
+    jobseekers, login, matches, openings, outbox, placements, privacy, profile,
 };
 use crate::domain::role::Role;
 use actix_web::{http::Method, web};
@@ -81,6 +81,9 @@ route_table! {
     }
     "/profile/password" {
         POST => profile::change_password, Access::SignedIn;
+    }
+    "/profile/digest" {
+        POST => profile::set_digest, Access::SignedIn;
     }
     "/employers" {
         GET => employers::list, Access::SignedIn;
@@ -220,6 +223,21 @@ route_table! {
     }
     "/admin/teams" {
         POST => admin::add_team, ADMIN;
+    }
+    "/admin/settings/digest-time" {
+        POST => admin::set_digest_time, ADMIN;
+    }
+    "/admin/outbox" {
+        GET => outbox::list, ADMIN;
+    }
+    "/admin/outbox/{id}" {
+        GET => outbox::show, ADMIN;
+    }
+    "/admin/outbox/{id}/html" {
+        GET => outbox::html, ADMIN;
+    }
+    "/admin/outbox/{id}/retry" {
+        POST => outbox::retry, ADMIN;
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod db;
+pub mod smtp;
 
 use actix_web::web::Data;
 use actix_web::HttpServer;
@@ -19,7 +20,11 @@ pub struct TestApp {
     pub address: String,
     pub db: Db,
     pub url: String,
+    /// This app's mail settings: .eml files in `outbox_dir`, links to this app's address.
+    pub mail: verkosto::mail::MailConfig,
+    pub outbox_dir: std::path::PathBuf,
     _db: db::TestDb,
+    _mail_dir: tempfile::TempDir,
 }
 
 pub struct TestUser {
@@ -34,13 +39,19 @@ impl TestApp {
         let test_db = db::fresh();
         let db = test_db.db.clone();
         let secret = "k".repeat(64);
-        let state = Data::new(AppState::new(
-            db.clone(),
-            secret.as_bytes(),
-            "Testiorganisaatio".into(),
-        ));
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
         let port = listener.local_addr().expect("address").port();
+        let mail_dir = tempfile::tempdir().expect("mail dir");
+        let outbox_dir = mail_dir.path().join("outbox");
+        let mut mail = verkosto::mail::MailConfig::folder(
+            outbox_dir.clone(),
+            &format!("http://127.0.0.1:{port}"),
+        );
+        mail.site.organisation = "Testiorganisaatio".into();
+        let state = Data::new(
+            AppState::new(db.clone(), secret.as_bytes(), "Testiorganisaatio".into())
+                .with_mail(mail.clone()),
+        );
         let server = HttpServer::new(move || web::app(state.clone()))
             .workers(1)
             .listen(listener)
@@ -51,7 +62,10 @@ impl TestApp {
             address: format!("http://127.0.0.1:{port}"),
             db,
             url: test_db.url.clone(),
+            mail,
+            outbox_dir,
             _db: test_db,
+            _mail_dir: mail_dir,
         }
     }
 

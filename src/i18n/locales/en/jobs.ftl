@@ -285,6 +285,6 @@ handover-as-group = As the group
 handover-confirm = Hand over
 handover-error-unassigned = choose who takes them.
 handover-error-colleague = choose an active colleague.
-flash-handover-done = Handed over. The recipients get a notice by email.
+flash-handover-done = Handed over. Colleagues who received follow-ups get a notice by email.
 flash-handover-nothing = There was nothing to hand over.
 flash-handover-first = The user still holds open items. Hand them over first.

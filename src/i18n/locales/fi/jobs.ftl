@@ -285,6 +285,6 @@ handover-as-group = Kuten ryhmä
 handover-confirm = Luovuta
 handover-error-unassigned = valitse, kuka ottaa ne.
 handover-error-colleague = valitse aktiivinen kollega.
-flash-handover-done = Luovutettu. Vastaanottajat saavat ilmoituksen sähköpostiin.
+flash-handover-done = Luovutettu. Seurantoja saaneet saavat ilmoituksen sähköpostiin.
 flash-handover-nothing = Luovutettavaa ei ollut.
 flash-handover-first = Käyttäjällä on vielä avoimia asioita. Luovuta ne ensin.

@@ -285,6 +285,6 @@ handover-as-group = Som gruppen
 handover-confirm = Lämna över
 handover-error-unassigned = välj vem som tar dem.
 handover-error-colleague = välj en aktiv kollega.
-flash-handover-done = Överlämnat. Mottagarna får ett meddelande per e-post.
+flash-handover-done = Överlämnat. De som fick uppföljningar får ett meddelande per e-post.
 flash-handover-nothing = Det fanns inget att lämna över.
 flash-handover-first = Användaren har ännu öppna ärenden. Lämna över dem först.

@@ -1,0 +1,1 @@
+-- Forward-only: migrations are never rolled back in production.

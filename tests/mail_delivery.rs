@@ -1,0 +1,256 @@
+//! Delivery under failure and concurrency, with real processes: `verkosto send-mail` killed in
+//! the middle of a send, and two instances draining one database of hundreds of digests.
+
+mod support;
+
+use chrono::{Days, NaiveDateTime};
+use diesel::prelude::*;
+use std::collections::HashMap;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+use support::smtp::SmtpSink;
+use support::{location, TestApp};
+use tokio::process::Command;
+use verkosto::db::schema::{follow_ups, outbox, users};
+use verkosto::db::DbError;
+use verkosto::domain::role::Role;
+
+fn send_mail(app: &TestApp, data_dir: &std::path::Path, sink: &SmtpSink, lease: u32) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_verkosto"));
+    cmd.args(["--database", &app.url, "send-mail", "--now"])
+        .env("VERKOSTO_DATA_DIR", data_dir)
+        .env("VERKOSTO_BASE_URL", &app.address)
+        .env("VERKOSTO_SMTP_URL", sink.url())
+        .env("VERKOSTO_MAIL_LEASE_SECONDS", lease.to_string())
+        .env_remove("VERKOSTO_MAIL_FROM")
+        .env_remove("DATABASE_URL")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true);
+    cmd
+}
+
+/// An employer made over HTTP, and `n` coaches (straight into the database: hashing hundreds
+/// of passwords would only slow the test) each with one follow-up that was due yesterday.
+async fn coaches_with_overdue_follow_ups(app: &TestApp, n: usize) -> Vec<String> {
+    let (s, me) = app.signed_in(Role::Coach).await;
+    let res = s
+        .post(
+            "/employers",
+            &[
+                ("name", "Monen Valmentajan Oy"),
+                ("municipality_code", "092"),
+                ("sector", "private"),
+                ("stage", "prospect"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let employer: i64 = location(&res)
+        .trim_start_matches("/employers/")
+        .parse()
+        .unwrap();
+    let me = me.id;
+    app.db
+        .run(move |conn| -> Result<Vec<String>, DbError> {
+            let now = verkosto::db::now();
+            let team: i64 = users::table.find(me).select(users::team_id).first(conn)?;
+            let yesterday = verkosto::format::today_helsinki(now)
+                .checked_sub_days(Days::new(1))
+                .unwrap();
+            let mut emails = Vec::new();
+            for i in 0..n {
+                let email = format!("valmentaja{i}@example.fi");
+                let language = ["fi", "sv", "en"][i % 3];
+                let id: i64 = diesel::insert_into(users::table)
+                    .values((
+                        users::email.eq(&email),
+                        users::name.eq(format!("Valmentaja {i}")),
+                        users::role.eq("coach"),
+                        users::team_id.eq(team),
+                        users::password_hash.eq("-"),
+                        users::language.eq(language),
+                        users::active.eq(true),
+                        users::created_at.eq(now),
+                    ))
+                    .returning(users::id)
+                    .get_result(conn)?;
+                diesel::insert_into(follow_ups::table)
+                    .values((
+                        follow_ups::employer_id.eq(employer),
+                        follow_ups::assignee_id.eq(id),
+                        follow_ups::created_by.eq(id),
+                        follow_ups::due_on.eq(yesterday),
+                        follow_ups::what.eq(format!("Soita takaisin ({i})")),
+                        follow_ups::status.eq("open"),
+                        follow_ups::created_at.eq(now),
+                        follow_ups::updated_at.eq(now),
+                    ))
+                    .execute(conn)?;
+                emails.push(email);
+            }
+            Ok(emails)
+        })
+        .await
+        .unwrap()
+}
+
+fn message_id(data: &[u8]) -> String {
+    verkosto::mail::read::parse(data).unwrap().message_id
+}
+
+/// "Once", as SMTP allows it: a message counts as delivered when the server answers 250 to the
+/// end of its data. The sender here dies after sending the data and before that answer, so the
+/// server drops it; the lease keeps any other run off it while the dead sender might still be
+/// sending; when the lease has run out, the next run sends it again, under the same Message-ID.
+#[actix_web::test]
+async fn a_sender_killed_mid_send_is_taken_over_after_its_lease_and_the_message_arrives_once() {
+    let app = TestApp::spawn().await;
+    let sink = SmtpSink::start().await;
+    let emails = coaches_with_overdue_follow_ups(&app, 1).await;
+    let data = tempfile::tempdir().unwrap();
+    const LEASE: u32 = 6;
+
+    sink.stall(true);
+    let mut child = send_mail(&app, data.path(), &sink, LEASE).spawn().unwrap();
+    // (The sink runs on this test's runtime: children are awaited, never waited for blocking.)
+    let started = Instant::now();
+    while sink.stalled() == 0 {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the send never reached DATA"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    child.kill().await.unwrap();
+    let started = Instant::now();
+    while sink.abandoned().is_empty() {
+        assert!(started.elapsed() < Duration::from_secs(10));
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(sink.messages().is_empty(), "the server never accepted it");
+    sink.stall(false);
+    let (state, lease_until): (String, Option<NaiveDateTime>) = app
+        .db
+        .run(|conn| -> Result<_, DbError> {
+            Ok(outbox::table
+                .select((outbox::state, outbox::lease_until))
+                .first(conn)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(state, "sending", "the claim of the dead sender stands");
+    let lease_until = lease_until.unwrap();
+
+    // A run while the lease holds leaves the message alone.
+    let out = send_mail(&app, data.path(), &sink, LEASE)
+        .output()
+        .await
+        .unwrap();
+    if verkosto::db::now() < lease_until {
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("Sent 0"), "{stdout}");
+        assert!(sink.messages().is_empty());
+    }
+
+    // After the lease, the next run takes it over and delivers it.
+    while verkosto::db::now() <= lease_until {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let out = send_mail(&app, data.path(), &sink, LEASE)
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("Sent 1"), "{stdout}");
+    let accepted = sink.wait_for(1, Duration::from_secs(5)).await;
+    assert_eq!(accepted.len(), 1, "delivered once");
+    assert_eq!(accepted[0].to, emails);
+    assert_eq!(
+        message_id(&accepted[0].data),
+        message_id(&sink.abandoned()[0].data),
+        "a resend carries the same Message-ID, so a receiver can tell it is the same message"
+    );
+    let (state, attempts): (String, i64) = app
+        .db
+        .run(|conn| -> Result<_, DbError> {
+            Ok(outbox::table
+                .select((outbox::state, outbox::attempts))
+                .first(conn)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!((state.as_str(), attempts), ("sent", 2));
+    // And once more for good measure: nothing is sent again.
+    let out = send_mail(&app, data.path(), &sink, LEASE)
+        .output()
+        .await
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Sent 0"));
+    assert_eq!(sink.messages().len(), 1);
+}
+
+/// Two instances at once (two `send-mail --now` processes) against one database with 500
+/// coaches who each have an overdue follow-up: both try to plan, both deliver; every coach gets
+/// exactly one digest. On SQLite the two processes share the one writer.
+#[actix_web::test]
+async fn two_instances_deliver_every_digest_exactly_once() {
+    const COACHES: usize = 500;
+    let app = TestApp::spawn().await;
+    let sink = SmtpSink::start().await;
+    let emails = coaches_with_overdue_follow_ups(&app, COACHES).await;
+    let data = tempfile::tempdir().unwrap();
+
+    let started = Instant::now();
+    let a = send_mail(&app, data.path(), &sink, 60).spawn().unwrap();
+    let b = send_mail(&app, data.path(), &sink, 60).spawn().unwrap();
+    let (a, b) = tokio::join!(a.wait_with_output(), b.wait_with_output());
+    let (a, b) = (a.unwrap(), b.unwrap());
+    let elapsed = started.elapsed();
+    for out in [&a, &b] {
+        assert!(
+            out.status.success(),
+            "{} {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let sent_by = |out: &std::process::Output| -> usize {
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let after = stdout.split("Sent ").nth(1).unwrap_or("0");
+        after.split(' ').next().unwrap_or("0").parse().unwrap_or(0)
+    };
+    let (sent_a, sent_b) = (sent_by(&a), sent_by(&b));
+    println!(
+        "{COACHES} digests planned and sent by two instances in {:.1} s ({sent_a} + {sent_b})",
+        elapsed.as_secs_f64()
+    );
+    assert_eq!(sent_a + sent_b, COACHES);
+
+    let accepted = sink.wait_for(COACHES + 1, Duration::from_secs(2)).await;
+    assert_eq!(accepted.len(), COACHES, "no message twice, none missing");
+    let mut per_recipient: HashMap<String, usize> = HashMap::new();
+    for m in &accepted {
+        assert_eq!(m.to.len(), 1);
+        *per_recipient.entry(m.to[0].clone()).or_default() += 1;
+    }
+    for email in &emails {
+        assert_eq!(per_recipient.get(email), Some(&1), "{email}");
+    }
+    let sent: i64 = app
+        .db
+        .run(|conn| -> Result<i64, DbError> {
+            Ok(outbox::table
+                .filter(outbox::state.eq("sent"))
+                .count()
+                .get_result(conn)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(sent, COACHES as i64);
+}
