@@ -9,6 +9,7 @@ pub mod contacts;
 pub mod employers;
 pub mod follow_ups;
 pub mod reference;
+pub mod reports;
 pub mod schema;
 pub mod sessions;
 pub mod settings;

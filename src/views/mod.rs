@@ -12,3 +12,4 @@ pub mod login;
 pub mod persons;
 pub mod profile;
 pub mod quick_log;
+pub mod reports;

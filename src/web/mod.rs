@@ -14,6 +14,7 @@ pub mod health;
 pub mod home;
 pub mod login;
 pub mod profile;
+pub mod reports;
 pub mod routes;
 
 use crate::db::Db;

@@ -3,6 +3,7 @@
 
 use super::{
     admin, assets, contact_persons, contacts, employers, follow_ups, health, home, login, profile,
+    reports,
 };
 use crate::domain::role::Role;
 use actix_web::{http::Method, web};
@@ -139,6 +140,25 @@ route_table! {
     }
     "/follow-ups/{id}/reassign" {
         POST => follow_ups::reassign, Access::SignedIn;
+    }
+    "/reports" {
+        GET => reports::index, LEADS;
+    }
+    "/reports/coverage" {
+        GET => reports::coverage, LEADS;
+    }
+    "/reports/relationships" {
+        GET => reports::relationships, LEADS;
+    }
+    "/reports/relationships/lead" {
+        POST => reports::assign_lead, LEADS;
+    }
+    "/reports/relationships/follow-up" {
+        POST => reports::create_follow_up, LEADS;
+    }
+    "/reports/job-development" {
+        // A coach sees their own numbers; team leads and admins anybody's.
+        GET => reports::job_development, Access::SignedIn;
     }
     "/admin/users" {
         GET => admin::users, ADMIN;
