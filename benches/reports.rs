@@ -54,7 +54,8 @@ fn main() {
     // A team lead to sign in as.
     {
         let mut conn = db.conn().expect("connection");
-        let hash = verkosto::auth::password::hash(verkosto::seed::demo::DEMO_PASSWORD).expect("hash");
+        let hash =
+            verkosto::auth::password::hash(verkosto::seed::demo::DEMO_PASSWORD).expect("hash");
         let account = verkosto::domain::account::validate(
             "lead@scale.verkosto.fi",
             "Tiimin Vetäjä",
@@ -62,8 +63,14 @@ fn main() {
             verkosto::seed::demo::DEMO_PASSWORD,
         )
         .expect("account");
-        verkosto::db::users::create_account(&mut conn, &account, &hash, "Tiimi 01", verkosto::db::now())
-            .expect("team lead");
+        verkosto::db::users::create_account(
+            &mut conn,
+            &account,
+            &hash,
+            "Tiimi 01",
+            verkosto::db::now(),
+        )
+        .expect("team lead");
     }
     let team_id: i64 = {
         let mut conn = db.conn().expect("connection");
@@ -116,18 +123,51 @@ fn main() {
 
         let pages: Vec<(&str, String)> = vec![
             ("coverage: sections × counties", "/reports/coverage".into()),
-            ("coverage: sections × Uusimaa", "/reports/coverage?county=01".into()),
-            ("coverage: section G × Uusimaa", "/reports/coverage?county=01&section=G".into()),
-            ("coverage: one team", format!("/reports/coverage?team={team_id}")),
+            (
+                "coverage: sections × Uusimaa",
+                "/reports/coverage?county=01".into(),
+            ),
+            (
+                "coverage: section G × Uusimaa",
+                "/reports/coverage?county=01&section=G".into(),
+            ),
+            (
+                "coverage: one team",
+                format!("/reports/coverage?team={team_id}"),
+            ),
             ("relationships: everybody", "/reports/relationships".into()),
-            ("relationships: one team", format!("/reports/relationships?team={team_id}")),
-            ("job development: all coaches", "/reports/job-development".into()),
-            ("job development: one team", format!("/reports/job-development?team={team_id}")),
-            ("job development: one coach", "/reports/job-development?coach=2".into()),
-            ("download: coverage XLSX", "/reports/coverage?county=01&format=xlsx".into()),
-            ("download: relationships CSV", "/reports/relationships?format=csv".into()),
-            ("download: job development XLSX", "/reports/job-development?format=xlsx".into()),
-            ("download: employers, county 01 + partner, CSV", "/employers?county=01&stage=partner&format=csv".into()),
+            (
+                "relationships: one team",
+                format!("/reports/relationships?team={team_id}"),
+            ),
+            (
+                "job development: all coaches",
+                "/reports/job-development".into(),
+            ),
+            (
+                "job development: one team",
+                format!("/reports/job-development?team={team_id}"),
+            ),
+            (
+                "job development: one coach",
+                "/reports/job-development?coach=2".into(),
+            ),
+            (
+                "download: coverage XLSX",
+                "/reports/coverage?county=01&format=xlsx".into(),
+            ),
+            (
+                "download: relationships CSV",
+                "/reports/relationships?format=csv".into(),
+            ),
+            (
+                "download: job development XLSX",
+                "/reports/job-development?format=xlsx".into(),
+            ),
+            (
+                "download: employers, county 01 + partner, CSV",
+                "/employers?county=01&stage=partner&format=csv".into(),
+            ),
         ];
         println!("{:<48} {:>10} {:>10}", "page", "median", "p95");
         for (name, path) in pages {

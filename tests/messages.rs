@@ -187,7 +187,11 @@ fn report_ids() -> Vec<String> {
             ids.push(format!("{list}-{part}"));
         }
     }
-    for report in ["report-coverage-title", "report-relationships-title", "report-job-development-title"] {
+    for report in [
+        "report-coverage-title",
+        "report-relationships-title",
+        "report-job-development-title",
+    ] {
         ids.push(format!("{report}-intro"));
     }
     for measure in ["employers", "active", "openings", "placements"] {

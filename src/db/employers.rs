@@ -281,7 +281,10 @@ type PageRow = (
     Option<i64>,
 );
 
-fn sorted(query: employers::BoxedQuery<'_, Backend>, sort: Sort) -> employers::BoxedQuery<'_, Backend> {
+fn sorted(
+    query: employers::BoxedQuery<'_, Backend>,
+    sort: Sort,
+) -> employers::BoxedQuery<'_, Backend> {
     match sort {
         Sort::Name => query.order((employers::sort_name.asc(), employers::id.asc())),
         Sort::LastContact => query.order((
@@ -316,7 +319,6 @@ pub fn list(
         .limit(PAGE_SIZE)
         .offset(f.page.max(0) * PAGE_SIZE)
         .load(conn)?;
-
 
     let contact_ids: Vec<i64> = rows.iter().filter_map(|r| r.5).collect();
     let last: Vec<(i64, NaiveDateTime, String, String)> = contacts::table
@@ -777,7 +779,11 @@ pub fn export(
     let open: Vec<(i64, NaiveDate, String)> = follow_ups::table
         .filter(follow_ups::status.ne("done"))
         .order((follow_ups::due_on.desc(), follow_ups::id.desc()))
-        .select((follow_ups::employer_id, follow_ups::due_on, follow_ups::what))
+        .select((
+            follow_ups::employer_id,
+            follow_ups::due_on,
+            follow_ups::what,
+        ))
         .load(conn)?;
     for (employer_id, due_on, what) in open {
         // Soonest last, so it is the one kept.
@@ -789,7 +795,9 @@ pub fn export(
             name: r.0,
             business_id: r.1,
             industry_code: r.2,
-            municipality: r.3.map(|c| municipality_names.get(&c).cloned().unwrap_or(c)),
+            municipality: r
+                .3
+                .map(|c| municipality_names.get(&c).cloned().unwrap_or(c)),
             sector: r.4,
             stage: r.5,
             lead: r.6.and_then(|id| people.get(&id).cloned()),
@@ -825,7 +833,10 @@ pub fn set_lead(
             .execute(conn)?;
         let changes = audit::diff(&[(
             "lead_user_id",
-            current.lead_user_id.map(|i| i.to_string()).unwrap_or_default(),
+            current
+                .lead_user_id
+                .map(|i| i.to_string())
+                .unwrap_or_default(),
             lead.map(|i| i.to_string()).unwrap_or_default(),
         )]);
         audit::record(

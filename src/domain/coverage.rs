@@ -156,7 +156,10 @@ pub struct Gap {
 
 /// The wanted codes (each jobseeker's list) that `recently_contacted` says nobody worked on,
 /// most wanted first.
-pub fn preference_gaps(wishes: &[Vec<String>], recently_contacted: impl Fn(&str) -> bool) -> Vec<Gap> {
+pub fn preference_gaps(
+    wishes: &[Vec<String>],
+    recently_contacted: impl Fn(&str) -> bool,
+) -> Vec<Gap> {
     let mut wanted: HashMap<&str, usize> = HashMap::new();
     for list in wishes {
         for code in list {
@@ -207,9 +210,24 @@ mod tests {
             (Some("47".into()), Some("092".into()), c(5, 5)),
             (None, Some("092".into()), c(1, 1)),
         ];
-        let section = |code: &str| Some(if code.starts_with('4') && code < "44" { "F" } else { "G" }.to_owned());
+        let section = |code: &str| {
+            Some(
+                if code.starts_with('4') && code < "44" {
+                    "F"
+                } else {
+                    "G"
+                }
+                .to_owned(),
+            )
+        };
         let county = |_: &str| Some("01".to_owned());
-        let m = Matrix::build(vec!["F".into(), "G".into(), "Q".into()], vec!["01".into()], &raw, section, county);
+        let m = Matrix::build(
+            vec!["F".into(), "G".into(), "Q".into()],
+            vec!["01".into()],
+            &raw,
+            section,
+            county,
+        );
         assert_eq!(m.cell("F", "01"), c(5, 1));
         assert_eq!(m.cell("G", "01"), c(5, 5));
         assert_eq!(m.cell("Q", "01"), c(0, 0));
@@ -244,8 +262,14 @@ mod tests {
         assert_eq!(
             gaps,
             vec![
-                Gap { code: "56".into(), jobseekers: 2 },
-                Gap { code: "86".into(), jobseekers: 2 },
+                Gap {
+                    code: "56".into(),
+                    jobseekers: 2
+                },
+                Gap {
+                    code: "86".into(),
+                    jobseekers: 2
+                },
             ]
         );
     }

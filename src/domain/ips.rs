@@ -44,7 +44,8 @@ pub fn helsinki_midnight_utc(day: NaiveDate) -> NaiveDateTime {
 
 /// The UTC instants where the weeks starting on `mondays` begin, plus where the last one ends.
 pub fn week_bounds_utc(mondays: &[NaiveDate]) -> Vec<NaiveDateTime> {
-    let mut bounds: Vec<NaiveDateTime> = mondays.iter().map(|m| helsinki_midnight_utc(*m)).collect();
+    let mut bounds: Vec<NaiveDateTime> =
+        mondays.iter().map(|m| helsinki_midnight_utc(*m)).collect();
     if let Some(last) = mondays.last() {
         bounds.push(helsinki_midnight_utc(*last + Days::new(7)));
     }
@@ -100,7 +101,10 @@ pub struct RapidJobSearch {
 /// `entries`: (entered on, first face-to-face contact on their behalf) of the jobseekers who
 /// entered in the period. Those still within their first 30 days without a contact are not yet
 /// counted; those past it count as late.
-pub fn rapid_job_search(entries: &[(NaiveDate, Option<NaiveDate>)], today: NaiveDate) -> RapidJobSearch {
+pub fn rapid_job_search(
+    entries: &[(NaiveDate, Option<NaiveDate>)],
+    today: NaiveDate,
+) -> RapidJobSearch {
     let mut days = Vec::new();
     let mut overdue = 0;
     for (entered, first) in entries {
@@ -188,17 +192,29 @@ impl Quarter {
 
     pub fn next(self) -> Quarter {
         if self.q == 4 {
-            Quarter { year: self.year + 1, q: 1 }
+            Quarter {
+                year: self.year + 1,
+                q: 1,
+            }
         } else {
-            Quarter { year: self.year, q: self.q + 1 }
+            Quarter {
+                year: self.year,
+                q: self.q + 1,
+            }
         }
     }
 
     pub fn previous(self) -> Quarter {
         if self.q == 1 {
-            Quarter { year: self.year - 1, q: 4 }
+            Quarter {
+                year: self.year - 1,
+                q: 4,
+            }
         } else {
-            Quarter { year: self.year, q: self.q - 1 }
+            Quarter {
+                year: self.year,
+                q: self.q - 1,
+            }
         }
     }
 
@@ -303,7 +319,11 @@ pub struct FollowAlong {
 
 /// Follow-along timeliness: `starts` are (placement, start date); `support` are (placement,
 /// date of a follow-along contact).
-pub fn follow_along(starts: &[(i64, NaiveDate)], support: &[(i64, NaiveDate)], today: NaiveDate) -> FollowAlong {
+pub fn follow_along(
+    starts: &[(i64, NaiveDate)],
+    support: &[(i64, NaiveDate)],
+    today: NaiveDate,
+) -> FollowAlong {
     let mut by_placement: std::collections::HashMap<i64, Vec<NaiveDate>> = Default::default();
     for (p, d) in support {
         by_placement.entry(*p).or_default().push(*d);
@@ -366,9 +386,18 @@ mod tests {
         assert_eq!(bounds[1], d(2026, 10, 25).and_hms_opt(22, 0, 0).unwrap()); // UTC+2
         assert_eq!(bounds.len(), 3);
         // Sunday 23.30 Helsinki is still the first week; Monday 00.30 is the next.
-        assert_eq!(week_index(&bounds, d(2026, 10, 25).and_hms_opt(21, 30, 0).unwrap()), Some(0));
-        assert_eq!(week_index(&bounds, d(2026, 10, 25).and_hms_opt(22, 30, 0).unwrap()), Some(1));
-        assert_eq!(week_index(&bounds, d(2026, 11, 10).and_hms_opt(0, 0, 0).unwrap()), None);
+        assert_eq!(
+            week_index(&bounds, d(2026, 10, 25).and_hms_opt(21, 30, 0).unwrap()),
+            Some(0)
+        );
+        assert_eq!(
+            week_index(&bounds, d(2026, 10, 25).and_hms_opt(22, 30, 0).unwrap()),
+            Some(1)
+        );
+        assert_eq!(
+            week_index(&bounds, d(2026, 11, 10).and_hms_opt(0, 0, 0).unwrap()),
+            None
+        );
     }
 
     #[test]
@@ -388,11 +417,11 @@ mod tests {
     fn rapid_job_search_median_and_share() {
         let today = d(2026, 11, 23);
         let entries = [
-            (d(2026, 1, 1), Some(d(2026, 1, 11))),  // 10 days
-            (d(2026, 2, 1), Some(d(2026, 3, 13))),  // 40 days
-            (d(2026, 3, 1), Some(d(2026, 3, 21))),  // 20 days
-            (d(2026, 4, 1), None),                  // overdue
-            (d(2026, 11, 10), None),                // still within 30 days: not counted
+            (d(2026, 1, 1), Some(d(2026, 1, 11))), // 10 days
+            (d(2026, 2, 1), Some(d(2026, 3, 13))), // 40 days
+            (d(2026, 3, 1), Some(d(2026, 3, 21))), // 20 days
+            (d(2026, 4, 1), None),                 // overdue
+            (d(2026, 11, 10), None),               // still within 30 days: not counted
         ];
         let r = rapid_job_search(&entries, today);
         assert_eq!(r.counted, 4);
@@ -405,7 +434,12 @@ mod tests {
 
     #[test]
     fn diversity_and_competitive_share() {
-        let s = |e, job: &str, c, w| Start { employer_id: e, job: job.into(), competitive: c, wage_subsidy: w };
+        let s = |e, job: &str, c, w| Start {
+            employer_id: e,
+            job: job.into(),
+            competitive: c,
+            wage_subsidy: w,
+        };
         let o = outcomes(&[
             s(1, "Varastotyöntekijä", true, false),
             s(1, "varastotyöntekijä ", true, true),
@@ -423,34 +457,75 @@ mod tests {
     #[test]
     fn quarters_and_employment_rate() {
         let qs = last_quarters(d(2026, 11, 23), 2);
-        assert_eq!(qs, vec![Quarter { year: 2026, q: 3 }, Quarter { year: 2026, q: 4 }]);
+        assert_eq!(
+            qs,
+            vec![Quarter { year: 2026, q: 3 }, Quarter { year: 2026, q: 4 }]
+        );
         assert_eq!(qs[0].first_day(), d(2026, 7, 1));
         assert_eq!(qs[0].last_day(), d(2026, 9, 30));
         assert_eq!(Quarter { year: 2026, q: 1 }.previous().label(), "2025 Q4");
         let stays = vec![
-            Stay { jobseeker_id: 1, entered_on: d(2026, 1, 1), closed_on: None },
-            Stay { jobseeker_id: 2, entered_on: d(2026, 1, 1), closed_on: Some(d(2026, 8, 1)) },
-            Stay { jobseeker_id: 3, entered_on: d(2026, 10, 5), closed_on: None },
-            Stay { jobseeker_id: 4, entered_on: d(2026, 8, 1), closed_on: None },
+            Stay {
+                jobseeker_id: 1,
+                entered_on: d(2026, 1, 1),
+                closed_on: None,
+            },
+            Stay {
+                jobseeker_id: 2,
+                entered_on: d(2026, 1, 1),
+                closed_on: Some(d(2026, 8, 1)),
+            },
+            Stay {
+                jobseeker_id: 3,
+                entered_on: d(2026, 10, 5),
+                closed_on: None,
+            },
+            Stay {
+                jobseeker_id: 4,
+                entered_on: d(2026, 8, 1),
+                closed_on: None,
+            },
         ];
         let jobs = vec![
             // Started in Q2, still held: employed in Q3 and Q4, a start in neither.
-            Job { jobseeker_id: 1, starts_on: d(2026, 5, 1), ends_on: None },
+            Job {
+                jobseeker_id: 1,
+                starts_on: d(2026, 5, 1),
+                ends_on: None,
+            },
             // Started in Q4.
-            Job { jobseeker_id: 3, starts_on: d(2026, 11, 2), ends_on: None },
+            Job {
+                jobseeker_id: 3,
+                starts_on: d(2026, 11, 2),
+                ends_on: None,
+            },
             // Held in Q3 only.
-            Job { jobseeker_id: 4, starts_on: d(2026, 8, 10), ends_on: Some(d(2026, 9, 1)) },
+            Job {
+                jobseeker_id: 4,
+                starts_on: d(2026, 8, 10),
+                ends_on: Some(d(2026, 9, 1)),
+            },
         ];
         let rows = quarters(&qs, &stays, &jobs);
-        assert_eq!((rows[0].starts, rows[0].caseload, rows[0].employed), (1, 3, 2));
+        assert_eq!(
+            (rows[0].starts, rows[0].caseload, rows[0].employed),
+            (1, 3, 2)
+        );
         assert_eq!(rows[0].rate, Some(66.7));
-        assert_eq!((rows[1].starts, rows[1].caseload, rows[1].employed), (1, 3, 2));
+        assert_eq!(
+            (rows[1].starts, rows[1].caseload, rows[1].employed),
+            (1, 3, 2)
+        );
     }
 
     #[test]
     fn follow_along_within_three_days_and_weekly_in_the_first_month() {
         let today = d(2026, 11, 23);
-        let starts = [(1, d(2026, 10, 1)), (2, d(2026, 10, 1)), (3, d(2026, 11, 21))];
+        let starts = [
+            (1, d(2026, 10, 1)),
+            (2, d(2026, 10, 1)),
+            (3, d(2026, 11, 21)),
+        ];
         let support = [
             (1, d(2026, 10, 3)),
             (1, d(2026, 10, 9)),

@@ -27,8 +27,7 @@ pub fn percent(part: usize, whole: usize) -> Option<f64> {
 
 /// The mean with one decimal; `None` when empty.
 pub fn mean(values: &[i64]) -> Option<f64> {
-    (!values.is_empty())
-        .then(|| round1(values.iter().sum::<i64>() as f64 / values.len() as f64))
+    (!values.is_empty()).then(|| round1(values.iter().sum::<i64>() as f64 / values.len() as f64))
 }
 
 /// The average of each value and the `window - 1` values before it, with one decimal; `None`

@@ -37,9 +37,7 @@ pub fn write(tables: &[Table]) -> Result<Vec<u8>, ExportError> {
             }
             writer.write_record(&table.columns).map_err(err)?;
             for row in &table.rows {
-                writer
-                    .write_record(row.iter().map(field))
-                    .map_err(err)?;
+                writer.write_record(row.iter().map(field)).map_err(err)?;
             }
         }
         writer
@@ -57,7 +55,10 @@ mod tests {
     #[test]
     fn finnish_excel_csv() {
         let mut t = Table::new("Kattavuus", vec!["Toimiala".into(), "Osuus %".into()]);
-        t.push(vec![Cell::text("Rakentaminen; talot"), Cell::Decimal(85.0, 1)]);
+        t.push(vec![
+            Cell::text("Rakentaminen; talot"),
+            Cell::Decimal(85.0, 1),
+        ]);
         t.push(vec![
             Cell::Date(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()),
             Cell::Int(-3),

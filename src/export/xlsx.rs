@@ -65,9 +65,12 @@ pub fn write(tables: &[Table]) -> Result<Vec<u8>, ExportError> {
                     }
                     Cell::Date(d) => {
                         use chrono::Datelike;
-                        let value =
-                            ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
-                                .map_err(err)?;
+                        let value = ExcelDateTime::from_ymd(
+                            d.year() as u16,
+                            d.month() as u8,
+                            d.day() as u8,
+                        )
+                        .map_err(err)?;
                         sheet
                             .write_datetime_with_format(r, c, &value, &date)
                             .map_err(err)?;

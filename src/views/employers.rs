@@ -238,7 +238,12 @@ pub fn list(
     .iter()
     .any(|v| !v.is_empty());
     let mut team_options = vec![(String::new(), ctx.t("report-all-teams"))];
-    team_options.extend(options.teams.iter().map(|(id, name)| (id.to_string(), name.clone())));
+    team_options.extend(
+        options
+            .teams
+            .iter()
+            .map(|(id, name)| (id.to_string(), name.clone())),
+    );
     let body = html! {
         div.page-head {
             h1 { (ctx.t("employers-title")) }
@@ -340,8 +345,16 @@ pub fn export_table(ctx: &Ctx, rows: &[crate::db::employers::ExportRow]) -> crat
             Cell::text(r.business_id.clone().unwrap_or_default()),
             Cell::text(r.industry_code.clone().unwrap_or_default()),
             Cell::text(r.municipality.clone().unwrap_or_default()),
-            Cell::Text(label_of(ctx, Sector::parse(&r.sector).map(Sector::message_id), &r.sector)),
-            Cell::Text(label_of(ctx, Stage::parse(&r.stage).map(Stage::message_id), &r.stage)),
+            Cell::Text(label_of(
+                ctx,
+                Sector::parse(&r.sector).map(Sector::message_id),
+                &r.sector,
+            )),
+            Cell::Text(label_of(
+                ctx,
+                Stage::parse(&r.stage).map(Stage::message_id),
+                &r.stage,
+            )),
             Cell::text(r.lead.clone().unwrap_or_default()),
             r.last_contact_at
                 .map(|at| Cell::Date(format::today_helsinki(at)))
@@ -351,7 +364,12 @@ pub fn export_table(ctx: &Ctx, rows: &[crate::db::employers::ExportRow]) -> crat
                 .as_ref()
                 .map(|f| Cell::Date(f.due_on))
                 .unwrap_or(Cell::Empty),
-            Cell::text(r.next_follow_up.as_ref().map(|f| f.what.clone()).unwrap_or_default()),
+            Cell::text(
+                r.next_follow_up
+                    .as_ref()
+                    .map(|f| f.what.clone())
+                    .unwrap_or_default(),
+            ),
         ]);
     }
     t

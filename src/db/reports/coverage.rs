@@ -43,7 +43,11 @@ impl Params {
 type Key = (Option<String>, Option<String>);
 
 /// The (industry, municipality) of every employer the filter matches, counted.
-fn grouped(conn: &mut DbConnection, f: &ListFilter, now: NaiveDateTime) -> DbResult<HashMap<Key, i64>> {
+fn grouped(
+    conn: &mut DbConnection,
+    f: &ListFilter,
+    now: NaiveDateTime,
+) -> DbResult<HashMap<Key, i64>> {
     let pairs: Vec<Key> = filtered(f, now)
         .select((employers::industry_code, employers::municipality_code))
         .load(conn)?;
@@ -56,7 +60,11 @@ fn grouped(conn: &mut DbConnection, f: &ListFilter, now: NaiveDateTime) -> DbRes
 
 /// Employers, active ones, ones with open openings and ones with placements in the period, per
 /// (industry code, municipality code).
-pub fn counts(conn: &mut DbConnection, p: &Params, now: NaiveDateTime) -> DbResult<Vec<(Option<String>, Option<String>, Counts)>> {
+pub fn counts(
+    conn: &mut DbConnection,
+    p: &Params,
+    now: NaiveDateTime,
+) -> DbResult<Vec<(Option<String>, Option<String>, Counts)>> {
     let mut cells: HashMap<Key, Counts> = HashMap::new();
     for (i, filter) in p.filters().iter().enumerate() {
         for (key, n) in grouped(conn, filter, now)? {

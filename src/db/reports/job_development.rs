@@ -97,7 +97,9 @@ pub fn load(conn: &mut DbConnection, scope: Scope, now: NaiveDateTime) -> DbResu
             .select((contacts::coach_id, contacts::client_specific, count_star()))
             .load(conn)?;
         for (coach, client_specific, n) in rows {
-            weekly.entry(coach).or_insert_with(|| vec![0; all_weeks.len()])[w] += n;
+            weekly
+                .entry(coach)
+                .or_insert_with(|| vec![0; all_weeks.len()])[w] += n;
             if w >= ROLLING - 1 {
                 let s = split.entry(coach).or_default();
                 if client_specific {
@@ -178,7 +180,10 @@ pub fn load(conn: &mut DbConnection, scope: Scope, now: NaiveDateTime) -> DbResu
             ),
         )
         .filter(support_contacts::occurred_on.ge(year_ago))
-        .select((support_contacts::placement_id, support_contacts::occurred_on))
+        .select((
+            support_contacts::placement_id,
+            support_contacts::occurred_on,
+        ))
         .load(conn)?;
     let starts_of = |coach: Option<i64>| -> Vec<&PlacementRow> {
         starts
@@ -192,7 +197,11 @@ pub fn load(conn: &mut DbConnection, scope: Scope, now: NaiveDateTime) -> DbResu
                 .iter()
                 .map(|p| Start {
                     employer_id: p.2,
-                    job: if p.4.trim().is_empty() { p.5.clone() } else { p.4.clone() },
+                    job: if p.4.trim().is_empty() {
+                        p.5.clone()
+                    } else {
+                        p.4.clone()
+                    },
                     competitive: p.7,
                     wage_subsidy: p.8,
                 })
@@ -278,7 +287,11 @@ pub fn load(conn: &mut DbConnection, scope: Scope, now: NaiveDateTime) -> DbResu
                 .is_null()
                 .or(jobseekers::closed_on.ge(first_day)),
         )
-        .select((jobseekers::id, jobseekers::entered_on, jobseekers::closed_on))
+        .select((
+            jobseekers::id,
+            jobseekers::entered_on,
+            jobseekers::closed_on,
+        ))
         .load::<(i64, NaiveDate, Option<NaiveDate>)>(conn)?
         .into_iter()
         .map(|(jobseeker_id, entered_on, closed_on)| Stay {
@@ -295,7 +308,11 @@ pub fn load(conn: &mut DbConnection, scope: Scope, now: NaiveDateTime) -> DbResu
                 .is_null()
                 .or(placements::ends_on.ge(first_day)),
         )
-        .select((placements::jobseeker_id, placements::starts_on, placements::ends_on))
+        .select((
+            placements::jobseeker_id,
+            placements::starts_on,
+            placements::ends_on,
+        ))
         .load::<(i64, NaiveDate, Option<NaiveDate>)>(conn)?
         .into_iter()
         .map(|(jobseeker_id, starts_on, ends_on)| Job {

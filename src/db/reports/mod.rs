@@ -22,7 +22,13 @@ pub struct Person {
 /// Everybody, active or not (the reports name coaches who have left), by id.
 pub fn people(conn: &mut DbConnection) -> DbResult<HashMap<i64, Person>> {
     let rows: Vec<(i64, String, String, i64, bool)> = users::table
-        .select((users::id, users::name, users::role, users::team_id, users::active))
+        .select((
+            users::id,
+            users::name,
+            users::role,
+            users::team_id,
+            users::active,
+        ))
         .load(conn)?;
     Ok(rows
         .into_iter()

@@ -101,7 +101,12 @@ fn details(conn: &mut DbConnection, ids: &[i64]) -> DbResult<Vec<(EmployerDbRow,
     Ok(out)
 }
 
-fn to_row(r: EmployerDbRow, coach: Option<&Person>, people: &HashMap<i64, Person>, contacts: i64) -> Row {
+fn to_row(
+    r: EmployerDbRow,
+    coach: Option<&Person>,
+    people: &HashMap<i64, Person>,
+    contacts: i64,
+) -> Row {
     Row {
         employer_id: r.0,
         name: r.1,
@@ -120,13 +125,20 @@ fn by_coach_then_name(rows: &mut [Row]) {
         let ca = a.coach.as_ref().map(|c| c.name.as_str()).unwrap_or("");
         let cb = b.coach.as_ref().map(|c| c.name.as_str()).unwrap_or("");
         ca.cmp(cb)
-            .then_with(|| crate::domain::text::fold(&a.name).cmp(&crate::domain::text::fold(&b.name)))
+            .then_with(|| {
+                crate::domain::text::fold(&a.name).cmp(&crate::domain::text::fold(&b.name))
+            })
             .then(a.employer_id.cmp(&b.employer_id))
     });
 }
 
 /// Employers whose contacts in the last 12 months were all by one coach.
-pub fn one_coach(conn: &mut DbConnection, scope: Scope, people: &HashMap<i64, Person>, now: NaiveDateTime) -> DbResult<Vec<Row>> {
+pub fn one_coach(
+    conn: &mut DbConnection,
+    scope: Scope,
+    people: &HashMap<i64, Person>,
+    now: NaiveDateTime,
+) -> DbResult<Vec<Row>> {
     let since = now - TimeDelta::days(365);
     let groups: Vec<(i64, Option<i64>, i64)> = contacts::table
         .filter(contacts::occurred_at.ge(since))
@@ -152,8 +164,16 @@ pub fn one_coach(conn: &mut DbConnection, scope: Scope, people: &HashMap<i64, Pe
 }
 
 /// Employers that had contacts, all of them by coaches who have since left.
-pub fn orphaned(conn: &mut DbConnection, scope: Scope, people: &HashMap<i64, Person>) -> DbResult<Vec<Row>> {
-    let left: Vec<i64> = people.values().filter(|p| !p.active).map(|p| p.id).collect();
+pub fn orphaned(
+    conn: &mut DbConnection,
+    scope: Scope,
+    people: &HashMap<i64, Person>,
+) -> DbResult<Vec<Row>> {
+    let left: Vec<i64> = people
+        .values()
+        .filter(|p| !p.active)
+        .map(|p| p.id)
+        .collect();
     if left.is_empty() {
         return Ok(Vec::new());
     }
@@ -177,7 +197,12 @@ pub fn orphaned(conn: &mut DbConnection, scope: Scope, people: &HashMap<i64, Per
 }
 
 /// Employers that have hired (stage or a placement) and had no contact for 90 days or more.
-pub fn cooling(conn: &mut DbConnection, scope: Scope, people: &HashMap<i64, Person>, now: NaiveDateTime) -> DbResult<Vec<Row>> {
+pub fn cooling(
+    conn: &mut DbConnection,
+    scope: Scope,
+    people: &HashMap<i64, Person>,
+    now: NaiveDateTime,
+) -> DbResult<Vec<Row>> {
     let cutoff = now - TimeDelta::days(ACTIVE_DAYS);
     let ids: Vec<i64> = employers::table
         .filter(employers::archived_at.is_null())
@@ -199,13 +224,21 @@ pub fn cooling(conn: &mut DbConnection, scope: Scope, people: &HashMap<i64, Pers
         .map(|(r, coach)| to_row(r, coach.and_then(|c| people.get(&c)), people, 0))
         .collect();
     // Longest without contact first.
-    rows.sort_by(|a, b| a.last_contact_at.cmp(&b.last_contact_at).then(a.employer_id.cmp(&b.employer_id)));
+    rows.sort_by(|a, b| {
+        a.last_contact_at
+            .cmp(&b.last_contact_at)
+            .then(a.employer_id.cmp(&b.employer_id))
+    });
     Ok(rows)
 }
 
 /// Industries and municipalities that active jobseekers (the scope's) want, where no employer
 /// had a contact in the last 60 days. A wanted section is answered by any of its divisions.
-pub fn gaps(conn: &mut DbConnection, scope: Scope, now: NaiveDateTime) -> DbResult<(Vec<Gap>, Vec<Gap>, usize)> {
+pub fn gaps(
+    conn: &mut DbConnection,
+    scope: Scope,
+    now: NaiveDateTime,
+) -> DbResult<(Vec<Gap>, Vec<Gap>, usize)> {
     let mut query = jobseekers::table
         .filter(jobseekers::status.eq_any(ACTIVE_STATUSES.to_vec()))
         .filter(jobseekers::anonymised_at.is_null())
@@ -213,7 +246,11 @@ pub fn gaps(conn: &mut DbConnection, scope: Scope, now: NaiveDateTime) -> DbResu
         .into_boxed();
     if let Some(team) = scope.team_id {
         query = query.filter(
-            jobseekers::coach_id.eq_any(users::table.filter(users::team_id.eq(team)).select(users::id)),
+            jobseekers::coach_id.eq_any(
+                users::table
+                    .filter(users::team_id.eq(team))
+                    .select(users::id),
+            ),
         );
     }
     if let Some(coach) = scope.coach_id {
@@ -248,10 +285,13 @@ pub fn gaps(conn: &mut DbConnection, scope: Scope, now: NaiveDateTime) -> DbResu
         }
     }
     let industry_wishes: Vec<Vec<String>> = wishes.iter().map(|(i, _)| parse_codes(i)).collect();
-    let municipality_wishes: Vec<Vec<String>> = wishes.iter().map(|(_, m)| parse_codes(m)).collect();
+    let municipality_wishes: Vec<Vec<String>> =
+        wishes.iter().map(|(_, m)| parse_codes(m)).collect();
     Ok((
         preference_gaps(&industry_wishes, |c| contacted_industries.contains(c)),
-        preference_gaps(&municipality_wishes, |c| contacted_municipalities.contains(c)),
+        preference_gaps(&municipality_wishes, |c| {
+            contacted_municipalities.contains(c)
+        }),
         wishes.len(),
     ))
 }

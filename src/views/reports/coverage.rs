@@ -57,7 +57,11 @@ pub fn list_link(p: &CoveragePage, row: Option<&str>, col: Option<&str>, measure
         pairs.push(("industry", r.to_owned()));
     }
     if let Some(c) = col {
-        let key = if p.col_level == Level::County { "county" } else { "municipality" };
+        let key = if p.col_level == Level::County {
+            "county"
+        } else {
+            "municipality"
+        };
         pairs.push((key, c.to_owned()));
     }
     let team = p.params.team_id.map(|t| t.to_string());
@@ -75,10 +79,19 @@ pub fn list_link(p: &CoveragePage, row: Option<&str>, col: Option<&str>, measure
             pairs.push(("team", t));
         }
     }
-    format!("/employers?{}", serde_urlencoded::to_string(&pairs).unwrap_or_default())
+    format!(
+        "/employers?{}",
+        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    )
 }
 
-fn numbers(ctx: &Ctx, p: &CoveragePage, c: &Counts, row: Option<&str>, col: Option<&str>) -> Markup {
+fn numbers(
+    ctx: &Ctx,
+    p: &CoveragePage,
+    c: &Counts,
+    row: Option<&str>,
+    col: Option<&str>,
+) -> Markup {
     let v = values(c);
     html! {
         span.cell-numbers {
@@ -92,8 +105,12 @@ fn numbers(ctx: &Ctx, p: &CoveragePage, c: &Counts, row: Option<&str>, col: Opti
 
 fn status_mark(ctx: &Ctx, c: &Counts) -> Markup {
     match Status::of(c) {
-        Status::Empty => html! { span.mark.mark-empty { span aria-hidden="true" { "∅ " } span.visually-hidden { (ctx.t("report-coverage-empty")) ": " } } },
-        Status::Cold => html! { span.mark.mark-cold { span aria-hidden="true" { "❄ " } span.visually-hidden { (ctx.t("report-coverage-cold")) ": " } } },
+        Status::Empty => {
+            html! { span.mark.mark-empty { span aria-hidden="true" { "∅ " } span.visually-hidden { (ctx.t("report-coverage-empty")) ": " } } }
+        }
+        Status::Cold => {
+            html! { span.mark.mark-cold { span aria-hidden="true" { "❄ " } span.visually-hidden { (ctx.t("report-coverage-cold")) ": " } } }
+        }
         Status::Active => html! {},
     }
 }
@@ -110,13 +127,20 @@ fn drill(q: &CoverageQuery, section: Option<&str>, county: Option<&str>) -> Stri
     .into_iter()
     .filter(|(_, v)| !v.trim().is_empty())
     .collect();
-    format!("/reports/coverage?{}", serde_urlencoded::to_string(&pairs).unwrap_or_default())
+    format!(
+        "/reports/coverage?{}",
+        serde_urlencoded::to_string(&pairs).unwrap_or_default()
+    )
 }
 
 pub fn page(ctx: &Ctx, q: &CoverageQuery, p: &CoveragePage) -> Markup {
     let no_errors = FieldErrors::default();
     let mut section_options = vec![(String::new(), ctx.t("report-coverage-all-sections"))];
-    section_options.extend(p.sections.iter().map(|(c, n)| (c.clone(), format!("{c} {n}"))));
+    section_options.extend(
+        p.sections
+            .iter()
+            .map(|(c, n)| (c.clone(), format!("{c} {n}"))),
+    );
     let mut county_options = vec![(String::new(), ctx.t("report-coverage-all-counties"))];
     county_options.extend(p.counties.iter().map(|(c, n)| (c.clone(), n.clone())));
     let from = p.params.from.to_string();
@@ -127,8 +151,24 @@ pub fn page(ctx: &Ctx, q: &CoverageQuery, p: &CoveragePage) -> Markup {
     let caption = ctx.ta(
         "report-coverage-caption",
         &[
-            ("rows", ctx.t(if p.row_level == Level::Section { "report-coverage-sections" } else { "report-coverage-divisions" }).into()),
-            ("cols", ctx.t(if p.col_level == Level::County { "report-coverage-counties" } else { "report-coverage-municipalities" }).into()),
+            (
+                "rows",
+                ctx.t(if p.row_level == Level::Section {
+                    "report-coverage-sections"
+                } else {
+                    "report-coverage-divisions"
+                })
+                .into(),
+            ),
+            (
+                "cols",
+                ctx.t(if p.col_level == Level::County {
+                    "report-coverage-counties"
+                } else {
+                    "report-coverage-municipalities"
+                })
+                .into(),
+            ),
         ],
     );
     let query: Vec<(&str, String)> = vec![

@@ -38,7 +38,10 @@ fn coach_label(ctx: &Ctx, c: &CoachNumbers) -> String {
     if c.coach.active {
         c.coach.name.clone()
     } else {
-        ctx.ta("report-coach-left", &[("name", c.coach.name.clone().into())])
+        ctx.ta(
+            "report-coach-left",
+            &[("name", c.coach.name.clone().into())],
+        )
     }
 }
 
@@ -46,9 +49,17 @@ pub fn page(ctx: &Ctx, q: &JobDevelopmentQuery, p: &JobDevelopmentPage) -> Marku
     let d = &p.data;
     let no_errors = FieldErrors::default();
     let mut coach_options = vec![(String::new(), ctx.t("report-all-coaches"))];
-    coach_options.extend(p.people.iter().map(|(id, name, _)| (id.to_string(), name.clone())));
+    coach_options.extend(
+        p.people
+            .iter()
+            .map(|(id, name, _)| (id.to_string(), name.clone())),
+    );
     let labels: Vec<String> = d.weeks.iter().map(|m| week_label(*m)).collect();
-    let title = ctx.t(if p.own { "report-own-title" } else { "report-job-development-title" });
+    let title = ctx.t(if p.own {
+        "report-own-title"
+    } else {
+        "report-job-development-title"
+    });
     let graph = chart::render(&WeeklyChart {
         id: "f2f-chart",
         title: ctx.t("report-f2f-chart-title"),
@@ -303,7 +314,13 @@ pub fn tables(ctx: &Ctx, p: &JobDevelopmentPage) -> Vec<Table> {
         .map(|id| ctx.t(id))
         .collect(),
     );
-    let numbers = |name: String, caseload: i64, c: (&crate::domain::ips::RapidJobSearch, &crate::domain::ips::Outcomes, &crate::domain::ips::FollowAlong)| {
+    let numbers = |name: String,
+                   caseload: i64,
+                   c: (
+        &crate::domain::ips::RapidJobSearch,
+        &crate::domain::ips::Outcomes,
+        &crate::domain::ips::FollowAlong,
+    )| {
         vec![
             Cell::Text(name),
             Cell::Int(caseload),
@@ -320,10 +337,18 @@ pub fn tables(ctx: &Ctx, p: &JobDevelopmentPage) -> Vec<Table> {
         ]
     };
     for c in &d.coaches {
-        by_coach.push(numbers(coach_label(ctx, c), c.caseload, (&c.rapid, &c.outcomes, &c.follow_along)));
+        by_coach.push(numbers(
+            coach_label(ctx, c),
+            c.caseload,
+            (&c.rapid, &c.outcomes, &c.follow_along),
+        ));
     }
     let t = &d.total;
-    by_coach.push(numbers(ctx.t("report-total"), t.caseload, (&t.rapid, &t.outcomes, &t.follow_along)));
+    by_coach.push(numbers(
+        ctx.t("report-total"),
+        t.caseload,
+        (&t.rapid, &t.outcomes, &t.follow_along),
+    ));
 
     let mut quarters = Table::new(
         ctx.t("report-quarters-title"),

@@ -81,7 +81,11 @@ pub fn downloads(ctx: &Ctx, path: &str, query: &[(&str, String)]) -> Markup {
 /// A select of teams for a filter form, with "all".
 pub fn team_options(ctx: &Ctx, teams: &[(i64, String)]) -> Vec<(String, String)> {
     let mut options = vec![(String::new(), ctx.t("report-all-teams"))];
-    options.extend(teams.iter().map(|(id, name)| (id.to_string(), name.clone())));
+    options.extend(
+        teams
+            .iter()
+            .map(|(id, name)| (id.to_string(), name.clone())),
+    );
     options
 }
 

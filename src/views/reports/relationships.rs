@@ -82,17 +82,32 @@ fn coach_name(ctx: &Ctx, r: &Row) -> String {
     }
 }
 
-fn list_section(ctx: &Ctx, q: &HealthQuery, p: &HealthPage, list: &str, prefix: &str, action: &ActionState) -> Markup {
+fn list_section(
+    ctx: &Ctx,
+    q: &HealthQuery,
+    p: &HealthPage,
+    list: &str,
+    prefix: &str,
+    action: &ActionState,
+) -> Markup {
     let rows = rows_of(&p.health, list);
     let mine = action.list == list;
     let no_errors = FieldErrors::default();
     let errors = if mine { &action.errors } else { &no_errors };
     let mut people = vec![(String::new(), ctx.t("report-choose-person"))];
-    people.extend(p.people.iter().map(|(id, name, team)| (id.to_string(), format!("{name} ({team})"))));
+    people.extend(
+        p.people
+            .iter()
+            .map(|(id, name, team)| (id.to_string(), format!("{name} ({team})"))),
+    );
     let person = if mine { action.person.as_str() } else { "" };
     let due_on = if mine { action.due_on.as_str() } else { "" };
     let what_default = ctx.t(&format!("{prefix}-what"));
-    let what = if mine { action.what.as_str() } else { what_default.as_str() };
+    let what = if mine {
+        action.what.as_str()
+    } else {
+        what_default.as_str()
+    };
     let heading_id = format!("{list}-title");
     html! {
         section.report-section aria-labelledby=(heading_id) {
@@ -175,7 +190,14 @@ fn list_section(ctx: &Ctx, q: &HealthQuery, p: &HealthPage, list: &str, prefix: 
 
 /// A labelled control of a row action, with its error; ids are the list's own, as every list
 /// has the same fields.
-fn field(ctx: &Ctx, errors: &FieldErrors, list: &str, name: &str, label: String, control: Markup) -> Markup {
+fn field(
+    ctx: &Ctx,
+    errors: &FieldErrors,
+    list: &str,
+    name: &str,
+    label: String,
+    control: Markup,
+) -> Markup {
     let id = format!("{list}-{name}");
     html! {
         div.field.has-error[errors.get(name).is_some()] {
@@ -190,7 +212,11 @@ fn field(ctx: &Ctx, errors: &FieldErrors, list: &str, name: &str, label: String,
 
 fn gap_section(ctx: &Ctx, p: &HealthPage, id: &str, gaps: &[Gap], industry: bool) -> Markup {
     let heading_id = format!("{id}-title");
-    let title = ctx.t(if industry { "report-gaps-industries" } else { "report-gaps-municipalities" });
+    let title = ctx.t(if industry {
+        "report-gaps-industries"
+    } else {
+        "report-gaps-municipalities"
+    });
     html! {
         section.report-section aria-labelledby=(heading_id) {
             h3 id=(heading_id) { (title) }
@@ -232,7 +258,11 @@ fn gap_section(ctx: &Ctx, p: &HealthPage, id: &str, gaps: &[Gap], industry: bool
 pub fn page(ctx: &Ctx, q: &HealthQuery, p: &HealthPage, action: &ActionState) -> Markup {
     let no_errors = FieldErrors::default();
     let mut coach_options = vec![(String::new(), ctx.t("report-all-coaches"))];
-    coach_options.extend(p.people.iter().map(|(id, name, _)| (id.to_string(), name.clone())));
+    coach_options.extend(
+        p.people
+            .iter()
+            .map(|(id, name, _)| (id.to_string(), name.clone())),
+    );
     let query = vec![("team", q.team.clone()), ("coach", q.coach.clone())];
     let body = html! {
         (report_nav(ctx))
@@ -268,7 +298,11 @@ pub fn tables(ctx: &Ctx, p: &HealthPage) -> Vec<Table> {
             ctx.t("report-employer"),
             ctx.t("report-export-industry-code"),
             ctx.t("employer-municipality"),
-            ctx.t(if one { "report-the-coach" } else { "report-last-coach" }),
+            ctx.t(if one {
+                "report-the-coach"
+            } else {
+                "report-last-coach"
+            }),
         ];
         if one {
             columns.push(ctx.t("report-contacts-12m"));
@@ -295,18 +329,41 @@ pub fn tables(ctx: &Ctx, p: &HealthPage) -> Vec<Table> {
         }
         out.push(t);
     }
-    for (industry, gaps) in [(true, &p.health.industry_gaps), (false, &p.health.municipality_gaps)] {
+    for (industry, gaps) in [
+        (true, &p.health.industry_gaps),
+        (false, &p.health.municipality_gaps),
+    ] {
         let mut t = Table::new(
-            ctx.t(if industry { "report-gaps-industries" } else { "report-gaps-municipalities" }),
+            ctx.t(if industry {
+                "report-gaps-industries"
+            } else {
+                "report-gaps-municipalities"
+            }),
             vec![
-                ctx.t(if industry { "report-export-industry-code" } else { "report-export-area-code" }),
-                ctx.t(if industry { "report-coverage-industry" } else { "employer-municipality" }),
+                ctx.t(if industry {
+                    "report-export-industry-code"
+                } else {
+                    "report-export-area-code"
+                }),
+                ctx.t(if industry {
+                    "report-coverage-industry"
+                } else {
+                    "employer-municipality"
+                }),
                 ctx.t("report-gaps-jobseekers"),
             ],
         );
         for g in gaps {
-            let name = if industry { p.industry(&g.code) } else { p.municipality(Some(&g.code)) };
-            t.push(vec![Cell::text(g.code.clone()), Cell::Text(name), Cell::Int(g.jobseekers as i64)]);
+            let name = if industry {
+                p.industry(&g.code)
+            } else {
+                p.municipality(Some(&g.code))
+            };
+            t.push(vec![
+                Cell::text(g.code.clone()),
+                Cell::Text(name),
+                Cell::Int(g.jobseekers as i64),
+            ]);
         }
         out.push(t);
     }

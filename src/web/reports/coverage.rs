@@ -33,8 +33,16 @@ fn date(s: &str) -> Option<NaiveDate> {
 /// The period of the query, or the last 12 months; `false` when what was given was not valid.
 pub fn period(q: &CoverageQuery, today: NaiveDate) -> (NaiveDate, NaiveDate, bool) {
     let default_from = today - Days::new(365);
-    let from = if q.from.trim().is_empty() { Some(default_from) } else { date(&q.from) };
-    let to = if q.to.trim().is_empty() { Some(today) } else { date(&q.to) };
+    let from = if q.from.trim().is_empty() {
+        Some(default_from)
+    } else {
+        date(&q.from)
+    };
+    let to = if q.to.trim().is_empty() {
+        Some(today)
+    } else {
+        date(&q.to)
+    };
     match (from, to) {
         (Some(f), Some(t)) if f <= t => (f, t, true),
         _ => (default_from, today, false),
@@ -67,7 +75,10 @@ pub async fn coverage(
                 .iter()
                 .find(|i| i.level == "section" && i.code == q2.section.trim())
                 .cloned();
-            let county = counties.iter().find(|c| c.code == q2.county.trim()).cloned();
+            let county = counties
+                .iter()
+                .find(|c| c.code == q2.county.trim())
+                .cloned();
             let parent: HashMap<String, String> = industries
                 .iter()
                 .filter_map(|i| i.parent.clone().map(|p| (i.code.clone(), p)))
@@ -94,7 +105,10 @@ pub async fn coverage(
                     .filter(|m| m.county_code == c.code)
                     .map(|m| (m.code.clone(), m.name.clone()))
                     .collect(),
-                None => counties.iter().map(|c| (c.code.clone(), c.name.clone())).collect(),
+                None => counties
+                    .iter()
+                    .map(|c| (c.code.clone(), c.name.clone()))
+                    .collect(),
             };
             let by_section = section.is_none();
             let by_county = county.is_none();
@@ -122,8 +136,16 @@ pub async fn coverage(
                 rows,
                 cols,
                 matrix,
-                row_level: if by_section { Level::Section } else { Level::Division },
-                col_level: if by_county { Level::County } else { Level::Municipality },
+                row_level: if by_section {
+                    Level::Section
+                } else {
+                    Level::Division
+                },
+                col_level: if by_county {
+                    Level::County
+                } else {
+                    Level::Municipality
+                },
                 section: section.map(|s| (s.code, s.name)),
                 county: county.map(|c| (c.code, c.name)),
                 params,
@@ -133,7 +155,10 @@ pub async fn coverage(
                     .filter(|i| i.level == "section")
                     .map(|i| (i.code.clone(), i.name.clone()))
                     .collect(),
-                counties: counties.iter().map(|c| (c.code.clone(), c.name.clone())).collect(),
+                counties: counties
+                    .iter()
+                    .map(|c| (c.code.clone(), c.name.clone()))
+                    .collect(),
                 period_ok,
             })
         })

@@ -44,7 +44,11 @@ pub async fn job_development(
             Ok(JobDevelopmentPage {
                 data: q::load(conn, scope, db::now())?,
                 teams: if own { Vec::new() } else { teams(conn)? },
-                people: if own { Vec::new() } else { crate::db::users::active_people(conn)? },
+                people: if own {
+                    Vec::new()
+                } else {
+                    crate::db::users::active_people(conn)?
+                },
                 own,
             })
         })
@@ -55,6 +59,8 @@ pub async fn job_development(
             "job-development",
             &crate::views::reports::job_development::tables(&ctx, &page),
         ),
-        None => Ok(html(crate::views::reports::job_development::page(&ctx, &q, &page))),
+        None => Ok(html(crate::views::reports::job_development::page(
+            &ctx, &q, &page,
+        ))),
     }
 }

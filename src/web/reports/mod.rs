@@ -50,5 +50,8 @@ pub fn id(s: &str) -> Option<i64> {
 
 /// Teams for the filters: (id, name).
 pub fn teams(conn: &mut DbConnection) -> Result<Vec<(i64, String)>, DbError> {
-    Ok(users::teams(conn)?.into_iter().map(|t| (t.id, t.name)).collect())
+    Ok(users::teams(conn)?
+        .into_iter()
+        .map(|t| (t.id, t.name))
+        .collect())
 }

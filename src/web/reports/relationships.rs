@@ -49,7 +49,11 @@ impl HealthQuery {
     }
 }
 
-async fn load(state: &AppState, q: &HealthQuery, lang: crate::i18n::Lang) -> Result<HealthPage, WebError> {
+async fn load(
+    state: &AppState,
+    q: &HealthQuery,
+    lang: crate::i18n::Lang,
+) -> Result<HealthPage, WebError> {
     let scope = q.scope();
     Ok(state
         .db
@@ -122,7 +126,12 @@ impl ActionForm {
 
 /// What the page says back when an action's form is not complete: the page again, with the
 /// form's errors and everything that was typed and checked.
-async fn invalid(ctx: &Ctx, state: &AppState, form: ActionForm, errors: FieldErrors) -> Result<HttpResponse, WebError> {
+async fn invalid(
+    ctx: &Ctx,
+    state: &AppState,
+    form: ActionForm,
+    errors: FieldErrors,
+) -> Result<HttpResponse, WebError> {
     let page = load(state, &form.query, ctx.lang).await?;
     let action = ActionState {
         list: form.list.clone(),
@@ -134,10 +143,17 @@ async fn invalid(ctx: &Ctx, state: &AppState, form: ActionForm, errors: FieldErr
     };
     Ok(HttpResponse::build(StatusCode::UNPROCESSABLE_ENTITY)
         .content_type("text/html; charset=utf-8")
-        .body(crate::views::reports::relationships::page(ctx, &form.query, &page, &action).into_string()))
+        .body(
+            crate::views::reports::relationships::page(ctx, &form.query, &page, &action)
+                .into_string(),
+        ))
 }
 
-async fn person(state: &AppState, form: &ActionForm, errors: &mut FieldErrors) -> Result<Option<i64>, WebError> {
+async fn person(
+    state: &AppState,
+    form: &ActionForm,
+    errors: &mut FieldErrors,
+) -> Result<Option<i64>, WebError> {
     if form.employers.is_empty() {
         errors.add("employer", "report-error-choose-employers");
     }
@@ -145,7 +161,10 @@ async fn person(state: &AppState, form: &ActionForm, errors: &mut FieldErrors) -
         errors.add("person", "report-error-choose-person");
         return Ok(None);
     };
-    let active = state.db.run(move |conn| users::is_active(conn, person)).await?;
+    let active = state
+        .db
+        .run(move |conn| users::is_active(conn, person))
+        .await?;
     if !active {
         errors.add("person", "report-error-choose-person");
         return Ok(None);
@@ -218,7 +237,16 @@ pub async fn create_follow_up(
             conn.transaction(|conn| {
                 for id in ids {
                     if employers::find(conn, id)?.is_some() {
-                        follow_ups::create(conn, id, None, assignee, user_id, due_on, &what, db::now())?;
+                        follow_ups::create(
+                            conn,
+                            id,
+                            None,
+                            assignee,
+                            user_id,
+                            due_on,
+                            &what,
+                            db::now(),
+                        )?;
                     }
                 }
                 Ok(())

@@ -14,6 +14,7 @@ report-coverage-title = Network coverage
 report-coverage-title-intro = Industries × municipalities: where the employer network is active and where it has gaps.
 report-relationships-title = Relationship health
 report-relationships-title-intro = Relationships held by one coach only, orphaned and cooling relationships, and jobseekers' wishes nobody is working on.
+report-relationships-intro = Relationships held by one coach only, orphaned and cooling relationships, and jobseekers' wishes nobody is working on.
 report-job-development-title = Job development (IPS)
 report-job-development-title-intro = Face-to-face employer contacts against the IPS target, caseloads, rapid job search and outcomes per coach.
 report-own-title = My job development

@@ -14,6 +14,7 @@ report-coverage-title = Verkoston kattavuus
 report-coverage-title-intro = Toimialat × kunnat: missä työnantajaverkosto on aktiivinen ja missä on aukkoja.
 report-relationships-title = Suhteiden kunto
 report-relationships-title-intro = Yhden valmentajan varassa olevat, orvoksi jääneet ja viilenevät suhteet sekä työnhakijoiden toiveet, joita kukaan ei työstä.
+report-relationships-intro = Yhden valmentajan varassa olevat, orvoksi jääneet ja viilenevät suhteet sekä työnhakijoiden toiveet, joita kukaan ei työstä.
 report-job-development-title = Työnhankinta (IPS)
 report-job-development-title-intro = Kasvokkaiset työnantajakontaktit suhteessa IPS-tavoitteeseen, asiakasmäärät, nopea työnhaku ja tulokset valmentajittain.
 report-own-title = Oma työnhankintani

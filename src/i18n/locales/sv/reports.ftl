@@ -14,6 +14,7 @@ report-coverage-title = Nätverkets täckning
 report-coverage-title-intro = Branscher × kommuner: var arbetsgivarnätverket är aktivt och var det har luckor.
 report-relationships-title = Relationernas hälsa
 report-relationships-title-intro = Relationer som bara en coach håller, föräldralösa och svalnande relationer och arbetssökandes önskemål som ingen arbetar med.
+report-relationships-intro = Relationer som bara en coach håller, föräldralösa och svalnande relationer och arbetssökandes önskemål som ingen arbetar med.
 report-job-development-title = Jobbutveckling (IPS)
 report-job-development-title-intro = Arbetsgivarkontakter ansikte mot ansikte mot IPS-målet, klientantal, snabbt jobbsökande och resultat per coach.
 report-own-title = Min jobbutveckling
