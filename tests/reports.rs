@@ -411,7 +411,7 @@ async fn coverage_shows_the_cold_construction_cells_and_links_to_them() {
     assert!(divisions.contains("43 Erikoistunut rakennustoiminta"));
 
     // The team filter counts only the team's activity: Kerava's team has touched nothing lately.
-    let teams = app.db.run(|conn| db::users::teams(conn)).await.unwrap();
+    let teams = app.db.run(db::users::teams).await.unwrap();
     let kerava = teams.iter().find(|t| t.name == "Kerava").unwrap().id;
     let body = s
         .text(&format!("/reports/coverage?county=04&team={kerava}"))
@@ -468,11 +468,7 @@ async fn relationship_health_lists_and_gaps() {
     let s = sign_in(&app, &k.lead).await;
     let body = s.text("/reports/relationships").await;
 
-    let one = row_text(
-        &body,
-        "f-employer-one_coach",
-        &format!("Valitse Kauppa Vantaa Oy"),
-    );
+    let one = row_text(&body, "f-employer-one_coach", "Valitse Kauppa Vantaa Oy");
     assert!(one.contains(&k.a.name) && one.contains(" 106 "), "{one}");
     let e1 = row_text(&body, "f-employer-one_coach", "Valitse Rakennus Kerava Oy");
     assert!(e1.contains(&k.c.name), "{e1}");
@@ -507,7 +503,7 @@ async fn relationship_health_lists_and_gaps() {
     assert!(gaps.contains("Kerava 1"));
 
     // The team filter keeps the relationships of the team's coaches.
-    let teams = app.db.run(|conn| db::users::teams(conn)).await.unwrap();
+    let teams = app.db.run(db::users::teams).await.unwrap();
     let vantaa = teams.iter().find(|t| t.name == "Vantaa").unwrap().id;
     let body = s
         .text(&format!("/reports/relationships?team={vantaa}"))
@@ -515,7 +511,6 @@ async fn relationship_health_lists_and_gaps() {
     let one = &body[body.find("id=\"f-employer-one_coach\"").unwrap()
         ..body
             .find("id=\"f-employer-orphaned\"")
-            .map(|i| i)
             .unwrap_or(body.len())];
     assert!(one.contains("Kauppa Vantaa Oy") && !one.contains("Rakennus Kerava Oy"));
 

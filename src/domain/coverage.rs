@@ -56,6 +56,9 @@ impl Status {
     }
 }
 
+/// Counts of one (industry code, municipality code), as the database gives them.
+pub type RawCell = (Option<String>, Option<String>, Counts);
+
 /// A matrix over the given rows and columns (codes, in order), with totals.
 #[derive(Debug, Clone, Default)]
 pub struct Matrix {
@@ -75,7 +78,7 @@ impl Matrix {
     pub fn build(
         rows: Vec<String>,
         cols: Vec<String>,
-        raw: &[(Option<String>, Option<String>, Counts)],
+        raw: &[RawCell],
         row_of: impl Fn(&str) -> Option<String>,
         col_of: impl Fn(&str) -> Option<String>,
     ) -> Matrix {

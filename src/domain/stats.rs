@@ -13,7 +13,7 @@ pub fn median(values: &[i64]) -> Option<f64> {
     let mut sorted = values.to_vec();
     sorted.sort_unstable();
     let mid = sorted.len() / 2;
-    Some(if sorted.len() % 2 == 0 {
+    Some(if sorted.len().is_multiple_of(2) {
         (sorted[mid - 1] + sorted[mid]) as f64 / 2.0
     } else {
         sorted[mid] as f64

@@ -3,7 +3,7 @@
 use crate::db::employers::{filtered, ListFilter};
 use crate::db::schema::employers;
 use crate::db::{DbConnection, DbResult};
-use crate::domain::coverage::Counts;
+use crate::domain::coverage::{Counts, RawCell};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use std::collections::HashMap;
@@ -60,11 +60,7 @@ fn grouped(
 
 /// Employers, active ones, ones with open openings and ones with placements in the period, per
 /// (industry code, municipality code).
-pub fn counts(
-    conn: &mut DbConnection,
-    p: &Params,
-    now: NaiveDateTime,
-) -> DbResult<Vec<(Option<String>, Option<String>, Counts)>> {
+pub fn counts(conn: &mut DbConnection, p: &Params, now: NaiveDateTime) -> DbResult<Vec<RawCell>> {
     let mut cells: HashMap<Key, Counts> = HashMap::new();
     for (i, filter) in p.filters().iter().enumerate() {
         for (key, n) in grouped(conn, filter, now)? {
