@@ -152,6 +152,7 @@ fn every_generated_message_id_exists() {
     ] {
         ids.push(format!("history-action-{action}"));
     }
+    ids.extend(report_ids());
     for (lang, source) in MESSAGE_FILES {
         let known = self::ids(source);
         let missing: Vec<&String> = ids.iter().filter(|id| !known.contains(*id)).collect();
@@ -281,4 +282,25 @@ fn matching_reasons_render_with_their_arguments() {
         }
     }
     assert!(seen.len() > 25, "{seen:?}");
+}
+
+/// The reports' ids made from a list's or a measure's name.
+fn report_ids() -> Vec<String> {
+    let mut ids = Vec::new();
+    for list in ["report-one-coach", "report-orphaned", "report-cooling"] {
+        for part in ["title", "intro", "what"] {
+            ids.push(format!("{list}-{part}"));
+        }
+    }
+    for report in [
+        "report-coverage-title",
+        "report-relationships-title",
+        "report-job-development-title",
+    ] {
+        ids.push(format!("{report}-intro"));
+    }
+    for measure in ["employers", "active", "openings", "placements"] {
+        ids.push(format!("report-coverage-{measure}-count"));
+    }
+    ids
 }

@@ -1,7 +1,7 @@
 //! Employers: the register list, one employer, creating, editing with a version check, archiving.
 
 use super::audit::{self, Change, Entry};
-use super::schema::{contacts, employers, follow_ups, municipalities, users};
+use super::schema::{contacts, employers, follow_ups, municipalities, openings, placements, users};
 use super::{DbConnection, DbResult};
 use crate::domain::employer::{self, EmployerFields, EmployerForm, Stage};
 use crate::domain::text::fold;
@@ -112,6 +112,14 @@ pub struct ListFilter {
     pub no_contact_90: bool,
     pub open_follow_ups: bool,
     pub lead_user_id: Option<i64>,
+    /// Any contact in the last 90 days (by the team's coaches, when a team is given).
+    pub active_90: bool,
+    /// An open opening (found by the team's coaches, when a team is given).
+    pub open_openings: bool,
+    /// A placement starting in these days (by the team's coaches, when a team is given).
+    pub placed: Option<(NaiveDate, NaiveDate)>,
+    /// Narrows the three activity filters above to one team's coaches.
+    pub team_id: Option<i64>,
     pub archived: bool,
     pub sort: Sort,
     pub page: i64,
@@ -152,7 +160,9 @@ fn like_pattern(word: &str) -> String {
     format!("%{escaped}%")
 }
 
-fn filtered<'a>(f: &'a ListFilter, now: NaiveDateTime) -> employers::BoxedQuery<'a, Backend> {
+/// The employers the filter matches; the coverage report counts with the same query, so that
+/// its numbers and the lists they link to agree.
+pub fn filtered<'a>(f: &'a ListFilter, now: NaiveDateTime) -> employers::BoxedQuery<'a, Backend> {
     let mut query = employers::table.into_boxed();
     for word in employer::search_term(&f.q).split_whitespace() {
         query = query.filter(employers::search_text.like(like_pattern(word)).escape('\\'));
@@ -196,6 +206,65 @@ fn filtered<'a>(f: &'a ListFilter, now: NaiveDateTime) -> employers::BoxedQuery<
     if let Some(lead) = f.lead_user_id {
         query = query.filter(employers::lead_user_id.eq(lead));
     }
+    if f.active_90 {
+        let cutoff = now - TimeDelta::days(crate::domain::coverage::ACTIVE_DAYS);
+        query = match f.team_id {
+            None => query.filter(employers::last_contact_at.ge(cutoff)),
+            Some(team) => query.filter(
+                employers::id.eq_any(
+                    contacts::table
+                        .filter(contacts::occurred_at.ge(cutoff))
+                        .filter(
+                            contacts::coach_id.eq_any(
+                                users::table
+                                    .filter(users::team_id.eq(team))
+                                    .select(users::id),
+                            ),
+                        )
+                        .select(contacts::employer_id),
+                ),
+            ),
+        };
+    }
+    if f.open_openings {
+        let open = openings::table.filter(openings::status.eq("open"));
+        query = match f.team_id {
+            None => query.filter(employers::id.eq_any(open.select(openings::employer_id))),
+            Some(team) => query.filter(
+                employers::id.eq_any(
+                    open.filter(
+                        openings::coach_id.eq_any(
+                            users::table
+                                .filter(users::team_id.eq(team))
+                                .select(users::id),
+                        ),
+                    )
+                    .select(openings::employer_id),
+                ),
+            ),
+        };
+    }
+    if let Some((from, to)) = f.placed {
+        let placed = placements::table
+            .filter(placements::starts_on.ge(from))
+            .filter(placements::starts_on.le(to));
+        query = match f.team_id {
+            None => query.filter(employers::id.eq_any(placed.select(placements::employer_id))),
+            Some(team) => query.filter(
+                employers::id.eq_any(
+                    placed
+                        .filter(
+                            placements::coach_id.eq_any(
+                                users::table
+                                    .filter(users::team_id.eq(team))
+                                    .select(users::id),
+                            ),
+                        )
+                        .select(placements::employer_id),
+                ),
+            ),
+        };
+    }
     if f.archived {
         query.filter(employers::archived_at.is_not_null())
     } else {
@@ -212,15 +281,11 @@ type PageRow = (
     Option<i64>,
 );
 
-/// One page of the register, with the total count; three queries whatever the page size.
-pub fn list(
-    conn: &mut DbConnection,
-    f: &ListFilter,
-    now: NaiveDateTime,
-) -> DbResult<(Vec<ListItem>, i64)> {
-    let total: i64 = filtered(f, now).count().get_result(conn)?;
-    let mut query = filtered(f, now);
-    query = match f.sort {
+fn sorted(
+    query: employers::BoxedQuery<'_, Backend>,
+    sort: Sort,
+) -> employers::BoxedQuery<'_, Backend> {
+    match sort {
         Sort::Name => query.order((employers::sort_name.asc(), employers::id.asc())),
         Sort::LastContact => query.order((
             employers::last_contact_at.is_null().asc(),
@@ -232,8 +297,17 @@ pub fn list(
             employers::sort_name.asc(),
             employers::id.asc(),
         )),
-    };
-    let rows: Vec<PageRow> = query
+    }
+}
+
+/// One page of the register, with the total count; three queries whatever the page size.
+pub fn list(
+    conn: &mut DbConnection,
+    f: &ListFilter,
+    now: NaiveDateTime,
+) -> DbResult<(Vec<ListItem>, i64)> {
+    let total: i64 = filtered(f, now).count().get_result(conn)?;
+    let rows: Vec<PageRow> = sorted(filtered(f, now), f.sort)
         .select((
             employers::id,
             employers::name,
@@ -632,6 +706,153 @@ pub fn touch_last_contact(conn: &mut DbConnection, id: i64) -> DbResult<()> {
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// An employer as the register's download lists it.
+#[derive(Debug, Clone)]
+pub struct ExportRow {
+    pub name: String,
+    pub business_id: Option<String>,
+    pub industry_code: Option<String>,
+    pub municipality: Option<String>,
+    pub sector: String,
+    pub stage: String,
+    pub lead: Option<String>,
+    pub last_contact_at: Option<NaiveDateTime>,
+    pub last_contact_coach: Option<String>,
+    pub next_follow_up: Option<NextFollowUp>,
+}
+
+type ExportDbRow = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    Option<i64>,
+    Option<NaiveDateTime>,
+    Option<i64>,
+    i64,
+);
+
+/// Every employer the filter matches, in the list's order, for a download.
+pub fn export(
+    conn: &mut DbConnection,
+    f: &ListFilter,
+    now: NaiveDateTime,
+) -> DbResult<Vec<ExportRow>> {
+    let rows: Vec<ExportDbRow> = sorted(filtered(f, now), f.sort)
+        .select((
+            employers::name,
+            employers::business_id,
+            employers::industry_code,
+            employers::municipality_code,
+            employers::sector,
+            employers::stage,
+            employers::lead_user_id,
+            employers::last_contact_at,
+            employers::last_contact_id,
+            employers::id,
+        ))
+        .load(conn)?;
+    let people: std::collections::HashMap<i64, String> = users::table
+        .select((users::id, users::name))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect();
+    let municipality_names: std::collections::HashMap<String, String> = municipalities::table
+        .select((municipalities::code, municipalities::name_fi))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect();
+    let mut coach_of_contact = std::collections::HashMap::new();
+    let contact_ids: Vec<i64> = rows.iter().filter_map(|r| r.8).collect();
+    for chunk in contact_ids.chunks(5000) {
+        let found: Vec<(i64, i64)> = contacts::table
+            .filter(contacts::id.eq_any(chunk))
+            .select((contacts::id, contacts::coach_id))
+            .load(conn)?;
+        coach_of_contact.extend(found);
+    }
+    let mut next = std::collections::HashMap::new();
+    let open: Vec<(i64, NaiveDate, String)> = follow_ups::table
+        .filter(follow_ups::status.ne("done"))
+        .order((follow_ups::due_on.desc(), follow_ups::id.desc()))
+        .select((
+            follow_ups::employer_id,
+            follow_ups::due_on,
+            follow_ups::what,
+        ))
+        .load(conn)?;
+    for (employer_id, due_on, what) in open {
+        // Soonest last, so it is the one kept.
+        next.insert(employer_id, NextFollowUp { due_on, what });
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| ExportRow {
+            name: r.0,
+            business_id: r.1,
+            industry_code: r.2,
+            municipality: r
+                .3
+                .map(|c| municipality_names.get(&c).cloned().unwrap_or(c)),
+            sector: r.4,
+            stage: r.5,
+            lead: r.6.and_then(|id| people.get(&id).cloned()),
+            last_contact_at: r.7,
+            last_contact_coach: r
+                .8
+                .and_then(|c| coach_of_contact.get(&c))
+                .and_then(|id| people.get(id).cloned()),
+            next_follow_up: next.remove(&r.9),
+        })
+        .collect())
+}
+
+/// Makes `lead` (or nobody) the employer's relationship lead, bumping the version and writing
+/// the change to the audit trail; `false` when there is no such employer.
+pub fn set_lead(
+    conn: &mut DbConnection,
+    id: i64,
+    lead: Option<i64>,
+    user_id: i64,
+    now: NaiveDateTime,
+) -> DbResult<bool> {
+    conn.transaction(|conn| {
+        let Some(current) = find(conn, id)? else {
+            return Ok(false);
+        };
+        diesel::update(employers::table.find(id))
+            .set((
+                employers::lead_user_id.eq(lead),
+                employers::version.eq(employers::version + 1),
+                employers::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        let changes = audit::diff(&[(
+            "lead_user_id",
+            current
+                .lead_user_id
+                .map(|i| i.to_string())
+                .unwrap_or_default(),
+            lead.map(|i| i.to_string()).unwrap_or_default(),
+        )]);
+        audit::record(
+            conn,
+            &Entry {
+                user_id: Some(user_id),
+                entity: "employer",
+                entity_id: id,
+                employer_id: Some(id),
+                action: "update",
+            },
+            &changes,
+            now,
+        )?;
+        Ok(true)
+    })
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub mod placements;
 pub mod ranking;
 pub mod reference;
 pub mod reminders;
+pub mod reports;
 pub mod schema;
 pub mod sessions;
 pub mod settings;

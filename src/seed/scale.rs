@@ -1,16 +1,21 @@
 //! A deterministic data set of realistic shape and any size, for benchmarks and load tests:
 //! `verkosto seed --scale N` makes N employers, 20 contacts per employer on average over three
-//! years, by one coach per 250 employers, with a realistic industry and municipality mix.
+//! years, by one coach per 250 employers, with a realistic industry and municipality mix; plus
+//! jobseekers (about 40 per coach over the years, half of them still in the service), job
+//! openings (one per 25 employers), placements and their follow-along contacts.
 
 use crate::auth::password;
-use crate::db::schema::{contacts, employers, follow_ups, municipalities, users};
+use crate::db::schema::{
+    contacts, employers, follow_ups, jobseekers, municipalities, openings, placements,
+    support_contacts, users,
+};
 use crate::db::{self, users as db_users, DbConnection, DbError, DbResult};
 use crate::domain::contact::{Channel, Outcome};
 use crate::domain::employer::{search_text, Sector, Stage};
 use crate::domain::role::Role;
 use crate::domain::text::fold;
 use crate::i18n::Lang;
-use chrono::{Days, NaiveDateTime, TimeDelta};
+use chrono::{Days, NaiveDate, NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -39,6 +44,9 @@ pub struct Summary {
     pub contacts: usize,
     pub follow_ups: usize,
     pub coaches: usize,
+    pub jobseekers: usize,
+    pub openings: usize,
+    pub placements: usize,
 }
 
 const FIRST: &[&str] = &[
@@ -210,6 +218,57 @@ pub fn load(conn: &mut DbConnection, scale: Scale, seed: u64) -> DbResult<Summar
             employer_ids.extend(ids);
         }
 
+        // Jobseekers, from their own random stream so that the employers and contacts stay as
+        // they were: about 40 per coach over three years.
+        let mut rng2 = StdRng::seed_from_u64(seed.wrapping_add(1));
+        let today = crate::format::today_helsinki(now);
+        let mut jobseekers_of: Vec<Vec<(i64, NaiveDate)>> = vec![Vec::new(); coach_ids.len()];
+        let mut all_jobseekers: Vec<(i64, usize, NaiveDate)> = Vec::new();
+        for (ci, coach) in coach_ids.iter().enumerate() {
+            let mut rows = Vec::new();
+            let mut entries = Vec::new();
+            for _ in 0..40 {
+                let entered = today - Days::new(rng2.gen_range(0..3 * 365));
+                let old = (today - entered).num_days() > 365;
+                let status = if old && rng2.gen_bool(0.6) {
+                    "closed"
+                } else {
+                    ["job_search", "job_search", "working", "paused"][rng2.gen_range(0..4)]
+                };
+                let closed_on = (status == "closed")
+                    .then(|| entered + Days::new(rng2.gen_range(90..365)))
+                    .filter(|d| *d <= today);
+                let wanted = (0..rng2.gen_range(0..3))
+                    .map(|_| weighted(&mut rng2, INDUSTRIES))
+                    .collect::<Vec<_>>()
+                    .join(",");
+                let places = (0..rng2.gen_range(1..3))
+                    .map(|_| weighted(&mut rng2, BIG))
+                    .collect::<Vec<_>>()
+                    .join(",");
+                entries.push(entered);
+                rows.push((
+                    jobseekers::display_name.eq(format!("Työnhakija {}", all_jobseekers.len() + rows.len())),
+                    jobseekers::coach_id.eq(*coach),
+                    jobseekers::entered_on.eq(entered),
+                    jobseekers::status.eq(status),
+                    jobseekers::closed_on.eq(closed_on),
+                    jobseekers::wanted_industries.eq(wanted),
+                    jobseekers::municipalities.eq(places),
+                    jobseekers::created_at.eq(now),
+                    jobseekers::updated_at.eq(now),
+                ));
+            }
+            let ids: Vec<i64> = crate::on_each_backend!(&mut *conn, |c| diesel::insert_into(jobseekers::table)
+                .values(&rows)
+                .returning(jobseekers::id)
+                .get_results(c)?);
+            for (id, entered) in ids.into_iter().zip(entries) {
+                jobseekers_of[ci].push((id, entered));
+                all_jobseekers.push((id, ci, entered));
+            }
+        }
+
         // Contacts: a few employers get many (squared draw), over three years.
         let span_minutes = 3 * 365 * 24 * 60;
         let mut contacts_made = 0;
@@ -223,12 +282,23 @@ pub fn load(conn: &mut DbConnection, scale: Scale, seed: u64) -> DbResult<Summar
                 let at: NaiveDateTime = now - TimeDelta::minutes(rng.gen_range(0..span_minutes));
                 let channel = Channel::ALL[rng.gen_range(0..Channel::ALL.len())];
                 let outcome = Outcome::ALL[rng.gen_range(0..Outcome::ALL.len())];
+                let coach = rng.gen_range(0..coach_ids.len());
+                let client_specific = rng.gen_bool(0.4);
+                // A client-specific contact is on behalf of one of the coach's jobseekers who
+                // had entered by then.
+                let on_behalf = if client_specific && !jobseekers_of[coach].is_empty() {
+                    let (id, entered) = jobseekers_of[coach][rng2.gen_range(0..jobseekers_of[coach].len())];
+                    (entered <= at.date()).then_some(id)
+                } else {
+                    None
+                };
                 rows.push((
                     contacts::employer_id.eq(employer),
-                    contacts::coach_id.eq(coach_ids[rng.gen_range(0..coach_ids.len())]),
+                    contacts::coach_id.eq(coach_ids[coach]),
                     contacts::occurred_at.eq(at),
                     contacts::channel.eq(channel.as_str()),
-                    contacts::client_specific.eq(rng.gen_bool(0.4)),
+                    contacts::client_specific.eq(client_specific),
+                    contacts::jobseeker_id.eq(on_behalf),
                     contacts::outcome.eq(outcome.as_str()),
                     contacts::notes.eq(""),
                     contacts::created_at.eq(at),
@@ -239,7 +309,6 @@ pub fn load(conn: &mut DbConnection, scale: Scale, seed: u64) -> DbResult<Summar
             contacts_made += batch;
         }
         // Open follow-ups for about one employer in fifty, due around today.
-        let today = crate::format::today_helsinki(now);
         let mut fu_rows = Vec::new();
         for (i, employer) in employer_ids.iter().enumerate().filter(|(i, _)| i % 50 == 0) {
             let due = today
@@ -263,6 +332,94 @@ pub fn load(conn: &mut DbConnection, scale: Scale, seed: u64) -> DbResult<Summar
                 .values(chunk)
                 .execute(c)?);
         }
+        // Openings: one per 25 employers.
+        let mut openings_made = 0;
+        let statuses = ["open", "open", "open", "on_hold", "filled", "filled", "filled", "closed", "closed", "closed"];
+        let mut opening_rows = Vec::new();
+        for _ in 0..(scale.employers / 25).max(1) {
+            let employer = employer_ids[rng2.gen_range(0..employer_ids.len())];
+            let created = now - TimeDelta::days(rng2.gen_range(0..2 * 365));
+            opening_rows.push((
+                openings::employer_id.eq(employer),
+                openings::coach_id.eq(coach_ids[rng2.gen_range(0..coach_ids.len())]),
+                openings::title.eq(SECOND[rng2.gen_range(0..SECOND.len())]),
+                openings::status.eq(statuses[rng2.gen_range(0..statuses.len())]),
+                openings::created_at.eq(created),
+                openings::updated_at.eq(created),
+            ));
+        }
+        for chunk in opening_rows.chunks(500) {
+            openings_made += crate::on_each_backend!(&mut *conn, |c| diesel::insert_into(openings::table)
+                .values(chunk)
+                .execute(c)?);
+        }
+        // Placements: four in ten jobseekers found a job, some time after entering; the first
+        // weeks of each job have follow-along contacts.
+        let mut placements_made = 0;
+        for chunk in all_jobseekers.chunks(500) {
+            let mut rows = Vec::new();
+            let mut starts = Vec::new();
+            for (jobseeker, ci, entered) in chunk {
+                if !rng2.gen_bool(0.4) {
+                    continue;
+                }
+                let starts_on = *entered + Days::new(rng2.gen_range(14..200));
+                if starts_on > today {
+                    continue;
+                }
+                let ends_on = rng2
+                    .gen_bool(0.5)
+                    .then(|| starts_on + Days::new(rng2.gen_range(30..400)))
+                    .filter(|d| *d <= today);
+                let job = SECOND[rng2.gen_range(0..SECOND.len())];
+                rows.push((
+                    placements::jobseeker_id.eq(*jobseeker),
+                    placements::employer_id.eq(employer_ids[rng2.gen_range(0..employer_ids.len())]),
+                    placements::coach_id.eq(coach_ids[*ci]),
+                    placements::job_title.eq(job),
+                    placements::occupation.eq(job),
+                    placements::starts_on.eq(starts_on),
+                    placements::ends_on.eq(ends_on),
+                    placements::competitive.eq(rng2.gen_bool(0.9)),
+                    placements::wage_subsidy.eq(rng2.gen_bool(0.15)),
+                    placements::created_at.eq(now),
+                    placements::updated_at.eq(now),
+                ));
+                starts.push((*ci, starts_on));
+            }
+            if rows.is_empty() {
+                continue;
+            }
+            let ids: Vec<i64> = crate::on_each_backend!(&mut *conn, |c| diesel::insert_into(placements::table)
+                .values(&rows)
+                .returning(placements::id)
+                .get_results(c)?);
+            placements_made += ids.len();
+            let mut support_rows = Vec::new();
+            for (id, (ci, starts_on)) in ids.into_iter().zip(starts) {
+                for _ in 0..rng2.gen_range(0..7) {
+                    let on = starts_on + Days::new(rng2.gen_range(0..40));
+                    if on <= today {
+                        support_rows.push((
+                            support_contacts::placement_id.eq(id),
+                            support_contacts::coach_id.eq(coach_ids[ci]),
+                            support_contacts::occurred_on.eq(on),
+                            support_contacts::channel.eq("workplace_visit"),
+                            support_contacts::created_at.eq(now),
+                        ));
+                    }
+                }
+            }
+            for part in support_rows.chunks(500) {
+                crate::on_each_backend!(&mut *conn, |c| diesel::insert_into(support_contacts::table)
+                    .values(part)
+                    .execute(c)?);
+            }
+        }
+        // Employers with a placement have hired.
+        diesel::update(employers::table.filter(employers::id.eq_any(placements::table.select(placements::employer_id))))
+            .set(employers::stage.eq(Stage::HasHired.as_str()))
+            .execute(conn)?;
         // Each employer's newest contact, in one statement both backends understand.
         diesel::sql_query(
             "UPDATE employers SET \
@@ -276,6 +433,9 @@ pub fn load(conn: &mut DbConnection, scale: Scale, seed: u64) -> DbResult<Summar
             contacts: contacts_made,
             follow_ups: follow_ups_made,
             coaches: coach_ids.len(),
+            jobseekers: all_jobseekers.len(),
+            openings: openings_made,
+            placements: placements_made,
         })
     })
 }

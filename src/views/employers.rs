@@ -25,6 +25,8 @@ pub struct FormOptions {
     pub industries: Vec<Industry>,
     /// Active users: (id, name, team).
     pub people: Vec<(i64, String, String)>,
+    /// Teams: (id, name).
+    pub teams: Vec<(i64, String)>,
 }
 
 impl FormOptions {
@@ -144,7 +146,8 @@ fn outcome_label(ctx: &Ctx, raw: &str) -> String {
     label_of(ctx, Outcome::parse(raw).map(Outcome::message_id), raw)
 }
 
-fn page_link(q: &ListQuery, page: i64) -> String {
+/// The list's filters as query pairs (without the page).
+fn filter_pairs(q: &ListQuery) -> Vec<(&'static str, String)> {
     let pairs = [
         ("q", q.q.as_str()),
         ("industry", &q.industry),
@@ -155,14 +158,23 @@ fn page_link(q: &ListQuery, page: i64) -> String {
         ("no_contact_90", &q.no_contact_90),
         ("open_follow_ups", &q.open_follow_ups),
         ("lead", &q.lead),
+        ("active_90", &q.active_90),
+        ("open_openings", &q.open_openings),
+        ("placed_from", &q.placed_from),
+        ("placed_to", &q.placed_to),
+        ("team", &q.team),
         ("archived", &q.archived),
         ("sort", &q.sort),
     ];
-    let mut kept: Vec<(&str, String)> = pairs
+    pairs
         .iter()
         .filter(|(_, v)| !v.is_empty())
         .map(|(k, v)| (*k, v.to_string()))
-        .collect();
+        .collect()
+}
+
+fn page_link(q: &ListQuery, page: i64) -> String {
+    let mut kept = filter_pairs(q);
     kept.push(("page", page.to_string()));
     format!(
         "/employers?{}",
@@ -221,10 +233,22 @@ pub fn list(
         &q.stage,
         &q.no_contact_90,
         &q.open_follow_ups,
+        &q.active_90,
+        &q.open_openings,
+        &q.placed_from,
+        &q.placed_to,
+        &q.team,
         &q.archived,
     ]
     .iter()
     .any(|v| !v.is_empty());
+    let mut team_options = vec![(String::new(), ctx.t("report-all-teams"))];
+    team_options.extend(
+        options
+            .teams
+            .iter()
+            .map(|(id, name)| (id.to_string(), name.clone())),
+    );
     let body = html! {
         div.page-head {
             h1 { (ctx.t("employers-title")) }
@@ -248,11 +272,17 @@ pub fn list(
                     (super::components::checkbox("no_contact_90", ctx.t("filter-no-contact-90"), !q.no_contact_90.is_empty()))
                     (super::components::checkbox("open_follow_ups", ctx.t("filter-open-follow-ups"), !q.open_follow_ups.is_empty()))
                     (super::components::checkbox("archived", ctx.t("filter-archived"), !q.archived.is_empty()))
+                    (super::components::checkbox("active_90", ctx.t("filter-active-90"), !q.active_90.is_empty()))
+                    (super::components::checkbox("open_openings", ctx.t("filter-open-openings"), !q.open_openings.is_empty()))
+                    (Input::new("placed_from", ctx.t("filter-placed-from"), &q.placed_from).kind("date").render(ctx, &no_errors))
+                    (Input::new("placed_to", ctx.t("filter-placed-to"), &q.placed_to).kind("date").render(ctx, &no_errors))
+                    (select(ctx, &no_errors, "team", ctx.t("filter-team-activity"), &team_options, &q.team))
                 }
                 button type="submit" { (ctx.t("employers-apply")) }
             }
         }
         p.result-count role="status" { (ctx.ta("employers-count", &[("count", total.into())])) }
+        (super::reports::downloads(ctx, "/employers", &filter_pairs(q)))
         @if items.is_empty() {
             p.empty { (ctx.t("employers-none")) }
         } @else {
@@ -293,6 +323,61 @@ pub fn list(
         }
     };
     layout::page(ctx, &ctx.t("employers-title"), body)
+}
+
+/// The register's download: every matching employer, no jobseeker data.
+pub fn export_table(ctx: &Ctx, rows: &[crate::db::employers::ExportRow]) -> crate::export::Table {
+    use crate::export::{Cell, Table};
+    let mut t = Table::new(
+        ctx.t("employers-title"),
+        vec![
+            ctx.t("employer-name"),
+            ctx.t("employer-business-id"),
+            ctx.t("report-export-industry-code"),
+            ctx.t("employer-municipality"),
+            ctx.t("employer-sector"),
+            ctx.t("employer-stage"),
+            ctx.t("report-lead"),
+            ctx.t("employers-last-contact"),
+            ctx.t("report-last-coach"),
+            ctx.t("employers-next-follow-up"),
+            ctx.t("report-what"),
+        ],
+    );
+    for r in rows {
+        t.push(vec![
+            Cell::text(r.name.clone()),
+            Cell::text(r.business_id.clone().unwrap_or_default()),
+            Cell::text(r.industry_code.clone().unwrap_or_default()),
+            Cell::text(r.municipality.clone().unwrap_or_default()),
+            Cell::Text(label_of(
+                ctx,
+                Sector::parse(&r.sector).map(Sector::message_id),
+                &r.sector,
+            )),
+            Cell::Text(label_of(
+                ctx,
+                Stage::parse(&r.stage).map(Stage::message_id),
+                &r.stage,
+            )),
+            Cell::text(r.lead.clone().unwrap_or_default()),
+            r.last_contact_at
+                .map(|at| Cell::Date(format::today_helsinki(at)))
+                .unwrap_or(Cell::Empty),
+            Cell::text(r.last_contact_coach.clone().unwrap_or_default()),
+            r.next_follow_up
+                .as_ref()
+                .map(|f| Cell::Date(f.due_on))
+                .unwrap_or(Cell::Empty),
+            Cell::text(
+                r.next_follow_up
+                    .as_ref()
+                    .map(|f| f.what.clone())
+                    .unwrap_or_default(),
+            ),
+        ]);
+    }
+    t
 }
 
 pub fn form_page(

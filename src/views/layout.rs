@@ -61,6 +61,16 @@ const NAV: &[NavItem] = &[
         roles: &[Role::TeamLead, Role::Admin],
     },
     NavItem {
+        href: "/reports",
+        message_id: "nav-reports",
+        roles: &[Role::TeamLead, Role::Admin],
+    },
+    NavItem {
+        href: "/reports/job-development",
+        message_id: "nav-my-numbers",
+        roles: &[Role::Coach],
+    },
+    NavItem {
         href: "/admin/users",
         message_id: "nav-admin",
         roles: &[Role::Admin],

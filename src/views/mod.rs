@@ -19,3 +19,4 @@ pub mod placements;
 pub mod privacy;
 pub mod profile;
 pub mod quick_log;
+pub mod reports;

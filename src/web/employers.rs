@@ -28,9 +28,50 @@ pub struct ListQuery {
     pub no_contact_90: String,
     pub open_follow_ups: String,
     pub lead: String,
+    pub active_90: String,
+    pub open_openings: String,
+    pub placed_from: String,
+    pub placed_to: String,
+    pub team: String,
     pub archived: String,
     pub sort: String,
     pub page: String,
+    /// `csv` or `xlsx`: every matching employer as a download.
+    pub format: String,
+}
+
+impl ListQuery {
+    /// The query as a filter; a section's code brings its divisions along.
+    pub fn filter(&self, conn: &mut DbConnection) -> Result<ListFilter, DbError> {
+        let industry_codes = match some(&self.industry) {
+            Some(code) => reference::industry_codes_under(conn, &code)?,
+            None => Vec::new(),
+        };
+        let date = |s: &str| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+        Ok(ListFilter {
+            q: self.q.clone(),
+            industry_codes,
+            municipality: some(&self.municipality),
+            county: some(&self.county),
+            sector: some(&self.sector),
+            stage: some(&self.stage),
+            no_contact_90: !self.no_contact_90.is_empty(),
+            open_follow_ups: !self.open_follow_ups.is_empty(),
+            lead_user_id: self.lead.trim().parse().ok(),
+            active_90: !self.active_90.is_empty(),
+            open_openings: !self.open_openings.is_empty(),
+            placed: date(&self.placed_from).zip(date(&self.placed_to)),
+            team_id: self.team.trim().parse().ok(),
+            archived: !self.archived.is_empty(),
+            sort: Sort::parse(&self.sort),
+            page: self
+                .page
+                .trim()
+                .parse::<i64>()
+                .map(|p| p.max(1) - 1)
+                .unwrap_or(0),
+        })
+    }
 }
 
 fn some(s: &str) -> Option<String> {
@@ -41,41 +82,32 @@ pub async fn list(
     ctx: Ctx,
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
-) -> Result<Markup, WebError> {
+) -> Result<HttpResponse, WebError> {
     let q = query.into_inner();
     let lang = ctx.lang;
     let q2 = q.clone();
+    if let Some(format) = crate::export::Format::parse(&q.format) {
+        let rows = state
+            .db
+            .run(move |conn| -> Result<_, DbError> {
+                let filter = q2.filter(conn)?;
+                employers::export(conn, &filter, db::now())
+            })
+            .await?;
+        let table = views::employers::export_table(&ctx, &rows);
+        return super::reports::download(format, "employers", &[table]);
+    }
     let (items, total, options) = state
         .db
         .run(move |conn| -> Result<_, DbError> {
-            let industry_codes = match some(&q2.industry) {
-                Some(code) => reference::industry_codes_under(conn, &code)?,
-                None => Vec::new(),
-            };
-            let filter = ListFilter {
-                q: q2.q.clone(),
-                industry_codes,
-                municipality: some(&q2.municipality),
-                county: some(&q2.county),
-                sector: some(&q2.sector),
-                stage: some(&q2.stage),
-                no_contact_90: !q2.no_contact_90.is_empty(),
-                open_follow_ups: !q2.open_follow_ups.is_empty(),
-                lead_user_id: q2.lead.trim().parse().ok(),
-                archived: !q2.archived.is_empty(),
-                sort: Sort::parse(&q2.sort),
-                page: q2
-                    .page
-                    .trim()
-                    .parse::<i64>()
-                    .map(|p| p.max(1) - 1)
-                    .unwrap_or(0),
-            };
+            let filter = q2.filter(conn)?;
             let (items, total) = employers::list(conn, &filter, db::now())?;
             Ok((items, total, load_options(conn, lang)?))
         })
         .await?;
-    Ok(views::employers::list(&ctx, &q, &items, total, &options))
+    Ok(super::reports::html(views::employers::list(
+        &ctx, &q, &items, total, &options,
+    )))
 }
 
 pub fn load_options(conn: &mut DbConnection, lang: Lang) -> Result<FormOptions, DbError> {
@@ -84,6 +116,10 @@ pub fn load_options(conn: &mut DbConnection, lang: Lang) -> Result<FormOptions, 
         counties: reference::counties(conn, lang)?,
         industries: reference::industries(conn, lang)?,
         people: users::active_people(conn)?,
+        teams: users::teams(conn)?
+            .into_iter()
+            .map(|t| (t.id, t.name))
+            .collect(),
     })
 }
 

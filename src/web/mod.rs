@@ -22,6 +22,7 @@ pub mod outbox;
 pub mod placements;
 pub mod privacy;
 pub mod profile;
+pub mod reports;
 pub mod routes;
 
 use crate::db::Db;

@@ -3,7 +3,7 @@
 
 use super::{
     admin, assets, contact_persons, contacts, employers, follow_ups, handover, health, home,
-    jobseekers, login, matches, openings, outbox, placements, privacy, profile,
+    jobseekers, login, matches, openings, outbox, placements, privacy, profile, reports,
 };
 use crate::domain::role::Role;
 use actix_web::{http::Method, web};
@@ -201,6 +201,25 @@ route_table! {
     "/handover" {
         GET => handover::page, LEADS;
         POST => handover::submit, LEADS;
+    }
+    "/reports" {
+        GET => reports::index, LEADS;
+    }
+    "/reports/coverage" {
+        GET => reports::coverage, LEADS;
+    }
+    "/reports/relationships" {
+        GET => reports::relationships, LEADS;
+    }
+    "/reports/relationships/lead" {
+        POST => reports::assign_lead, LEADS;
+    }
+    "/reports/relationships/follow-up" {
+        POST => reports::create_follow_up, LEADS;
+    }
+    "/reports/job-development" {
+        // A coach sees their own numbers; team leads and admins anybody's.
+        GET => reports::job_development, Access::SignedIn;
     }
     "/admin/users" {
         GET => admin::users, ADMIN;

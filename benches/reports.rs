@@ -1,0 +1,198 @@
+//! Benchmark of the team lead's reports on a generated data set (see `verkosto seed --scale`).
+//!
+//!     cargo bench --bench reports                       # 50,000 employers, 1,000,000 contacts, SQLite
+//!     VERKOSTO_BENCH_EMPLOYERS=5000 cargo bench --bench reports
+//!     VERKOSTO_BENCH_DATABASE_URL=postgres://... cargo bench --bench reports
+//!
+//! It starts the real server on 127.0.0.1, signs in as a team lead and times each report over
+//! HTTP (session check, queries, computing and rendering), sequentially, reporting the median
+//! and the 95th percentile of 25 requests after 3 warm-up requests.
+
+use actix_web::web::Data;
+use actix_web::HttpServer;
+use std::net::TcpListener;
+use std::time::{Duration, Instant};
+use verkosto::seed::scale::{self, Scale};
+use verkosto::web::{self, AppState};
+
+const RUNS: usize = 25;
+const WARM_UP: usize = 3;
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn main() {
+    let employers: usize = std::env::var("VERKOSTO_BENCH_EMPLOYERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50_000);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = std::env::var("VERKOSTO_BENCH_DATABASE_URL")
+        .unwrap_or_else(|_| format!("sqlite://{}", dir.path().join("bench.db").display()));
+    let db = verkosto::startup::prepare_database(&url).expect("database");
+    let shape = Scale::for_employers(employers);
+    let started = Instant::now();
+    let summary = {
+        let mut conn = db.conn().expect("connection");
+        scale::load(&mut conn, shape, 1).expect("generate data")
+    };
+    println!(
+        "data: {} employers, {} contacts, {} open follow-ups, {} coaches, {} jobseekers, {} openings, {} placements on {} (generated in {:.1} s)",
+        summary.employers,
+        summary.contacts,
+        summary.follow_ups,
+        summary.coaches,
+        summary.jobseekers,
+        summary.openings,
+        summary.placements,
+        if url.starts_with("postgres") { "PostgreSQL" } else { "SQLite" },
+        started.elapsed().as_secs_f64()
+    );
+
+    // A team lead to sign in as.
+    {
+        let mut conn = db.conn().expect("connection");
+        let hash =
+            verkosto::auth::password::hash(verkosto::seed::demo::DEMO_PASSWORD).expect("hash");
+        let account = verkosto::domain::account::validate(
+            "lead@scale.verkosto.fi",
+            "Tiimin Vetäjä",
+            "team_lead",
+            verkosto::seed::demo::DEMO_PASSWORD,
+        )
+        .expect("account");
+        verkosto::db::users::create_account(
+            &mut conn,
+            &account,
+            &hash,
+            "Tiimi 01",
+            verkosto::db::now(),
+        )
+        .expect("team lead");
+    }
+    let team_id: i64 = {
+        let mut conn = db.conn().expect("connection");
+        verkosto::db::users::teams(&mut conn).expect("teams")[0].id
+    };
+
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let address = format!("http://{}", listener.local_addr().expect("addr"));
+    let state = Data::new(AppState::new(db.clone(), &[7u8; 64], "Bench".into()));
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            HttpServer::new(move || web::app(state.clone()))
+                .workers(2)
+                .listen(listener)
+                .expect("listen")
+                .run()
+                .await
+        })
+    });
+
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    runtime.block_on(async move {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        let login = client
+            .get(format!("{address}/login"))
+            .send()
+            .await
+            .expect("login page")
+            .text()
+            .await
+            .expect("body");
+        let marker = "name=\"csrf\" value=\"";
+        let start = login.find(marker).expect("csrf") + marker.len();
+        let csrf = &login[start..start + login[start..].find('"').expect("end")];
+        let res = client
+            .post(format!("{address}/login"))
+            .form(&[
+                ("email", "lead@scale.verkosto.fi"),
+                ("password", verkosto::seed::demo::DEMO_PASSWORD),
+                ("csrf", csrf),
+            ])
+            .send()
+            .await
+            .expect("sign in");
+        assert_eq!(res.status(), 303, "signed in");
+
+        let pages: Vec<(&str, String)> = vec![
+            ("coverage: sections × counties", "/reports/coverage".into()),
+            (
+                "coverage: sections × Uusimaa",
+                "/reports/coverage?county=01".into(),
+            ),
+            (
+                "coverage: section G × Uusimaa",
+                "/reports/coverage?county=01&section=G".into(),
+            ),
+            (
+                "coverage: one team",
+                format!("/reports/coverage?team={team_id}"),
+            ),
+            ("relationships: everybody", "/reports/relationships".into()),
+            (
+                "relationships: one team",
+                format!("/reports/relationships?team={team_id}"),
+            ),
+            (
+                "job development: all coaches",
+                "/reports/job-development".into(),
+            ),
+            (
+                "job development: one team",
+                format!("/reports/job-development?team={team_id}"),
+            ),
+            (
+                "job development: one coach",
+                "/reports/job-development?coach=2".into(),
+            ),
+            (
+                "download: coverage XLSX",
+                "/reports/coverage?county=01&format=xlsx".into(),
+            ),
+            (
+                "download: relationships CSV",
+                "/reports/relationships?format=csv".into(),
+            ),
+            (
+                "download: job development XLSX",
+                "/reports/job-development?format=xlsx".into(),
+            ),
+            (
+                "download: employers, county 01 + partner, CSV",
+                "/employers?county=01&stage=partner&format=csv".into(),
+            ),
+        ];
+        println!("{:<48} {:>10} {:>10}", "page", "median", "p95");
+        for (name, path) in pages {
+            let mut times = Vec::with_capacity(RUNS);
+            for i in 0..RUNS + WARM_UP {
+                let t = Instant::now();
+                let res = client
+                    .get(format!("{address}{path}"))
+                    .send()
+                    .await
+                    .expect("request");
+                let status = res.status();
+                let _ = res.bytes().await.expect("body");
+                assert!(status.is_success(), "{path}: {status}");
+                if i >= WARM_UP {
+                    times.push(t.elapsed());
+                }
+            }
+            times.sort();
+            println!(
+                "{:<48} {:>8.1} ms {:>7.1} ms",
+                name,
+                percentile(&times, 0.5).as_secs_f64() * 1000.0,
+                percentile(&times, 0.95).as_secs_f64() * 1000.0
+            );
+        }
+    });
+}

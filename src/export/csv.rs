@@ -1,0 +1,83 @@
+//! CSV that opens right in Finnish Excel: UTF-8 with a byte order mark, semicolons between
+//! fields, decimal commas, dates as 22.11.2026.
+
+use super::{Cell, ExportError, Table};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A number with a decimal comma and no thousands separator (Excel reads it as a number).
+pub fn decimal(value: f64, places: u8) -> String {
+    format!("{:.*}", places as usize, value).replace('.', ",")
+}
+
+fn field(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(s) => s.clone(),
+        Cell::Int(n) => n.to_string(),
+        Cell::Decimal(v, places) => decimal(*v, *places),
+        Cell::Date(d) => crate::format::date(*d),
+        Cell::Empty => String::new(),
+    }
+}
+
+pub fn write(tables: &[Table]) -> Result<Vec<u8>, ExportError> {
+    let err = |e: csv::Error| ExportError::Csv(e.to_string());
+    let mut out = BOM.to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .flexible(true)
+            .from_writer(&mut out);
+        for (i, table) in tables.iter().enumerate() {
+            if tables.len() > 1 {
+                if i > 0 {
+                    writer.write_record([""]).map_err(err)?;
+                }
+                writer.write_record([table.name.as_str()]).map_err(err)?;
+            }
+            writer.write_record(&table.columns).map_err(err)?;
+            for row in &table.rows {
+                writer.write_record(row.iter().map(field)).map_err(err)?;
+            }
+        }
+        writer
+            .flush()
+            .map_err(|e| ExportError::Csv(e.to_string()))?;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn finnish_excel_csv() {
+        let mut t = Table::new("Kattavuus", vec!["Toimiala".into(), "Osuus %".into()]);
+        t.push(vec![
+            Cell::text("Rakentaminen; talot"),
+            Cell::Decimal(85.0, 1),
+        ]);
+        t.push(vec![
+            Cell::Date(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()),
+            Cell::Int(-3),
+        ]);
+        t.push(vec![Cell::Empty, Cell::Decimal(12.345, 2)]);
+        let bytes = write(&[t]).unwrap();
+        assert!(bytes.starts_with(BOM));
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert_eq!(
+            text,
+            "Toimiala;Osuus %\n\"Rakentaminen; talot\";85,0\n22.11.2026;-3\n;12,35\n"
+        );
+    }
+
+    #[test]
+    fn several_tables_go_under_their_names() {
+        let a = Table::new("A", vec!["x".into()]);
+        let b = Table::new("B", vec!["y".into()]);
+        let text = String::from_utf8(write(&[a, b]).unwrap()[3..].to_vec()).unwrap();
+        assert_eq!(text, "A\nx\n\"\"\nB\ny\n");
+    }
+}

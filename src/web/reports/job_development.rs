@@ -1,0 +1,66 @@
+//! `/reports/job-development`: IPS job development per coach. Team leads and admins see any team
+//! or coach; a coach sees their own numbers.
+
+use super::{download, html, id, teams};
+use crate::db::reports::job_development::{self as q, Scope};
+use crate::db::{self, DbError};
+use crate::domain::role::Role;
+use crate::export::Format;
+use crate::views::reports::job_development::JobDevelopmentPage;
+use crate::web::{AppState, Ctx, WebError};
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct JobDevelopmentQuery {
+    pub team: String,
+    pub coach: String,
+    pub format: String,
+}
+
+pub async fn job_development(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    query: web::Query<JobDevelopmentQuery>,
+) -> Result<HttpResponse, WebError> {
+    let q = query.into_inner();
+    let user = ctx.user()?;
+    let own = user.role == Role::Coach;
+    let scope = if own {
+        Scope {
+            team_id: None,
+            coach_id: Some(user.id),
+        }
+    } else {
+        Scope {
+            team_id: id(&q.team),
+            coach_id: id(&q.coach),
+        }
+    };
+    let page = state
+        .db
+        .run(move |conn| -> Result<JobDevelopmentPage, DbError> {
+            Ok(JobDevelopmentPage {
+                data: q::load(conn, scope, db::now())?,
+                teams: if own { Vec::new() } else { teams(conn)? },
+                people: if own {
+                    Vec::new()
+                } else {
+                    crate::db::users::active_people(conn)?
+                },
+                own,
+            })
+        })
+        .await?;
+    match Format::parse(&q.format) {
+        Some(format) => download(
+            format,
+            "job-development",
+            &crate::views::reports::job_development::tables(&ctx, &page),
+        ),
+        None => Ok(html(crate::views::reports::job_development::page(
+            &ctx, &q, &page,
+        ))),
+    }
+}

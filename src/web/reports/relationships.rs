@@ -1,0 +1,263 @@
+//! `/reports/relationships`: the four lists, and the actions from their rows (make a coach the
+//! relationship lead, give a coach a follow-up).
+
+use super::{download, html, id, teams};
+use crate::db::reports::relationships::{self as q, Scope};
+use crate::db::{self, employers, follow_ups, users, DbError};
+use crate::domain::validation::FieldErrors;
+use crate::export::Format;
+use crate::views::reports::relationships::{ActionState, HealthPage};
+use crate::web::context::FlashKind;
+use crate::web::login::redirect_with_flash;
+use crate::web::{AppState, Ctx, WebError};
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::NaiveDate;
+use diesel::Connection;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct HealthQuery {
+    pub team: String,
+    pub coach: String,
+    pub format: String,
+}
+
+impl HealthQuery {
+    fn scope(&self) -> Scope {
+        Scope {
+            team_id: id(&self.team),
+            coach_id: id(&self.coach),
+        }
+    }
+
+    /// The page's own address with these filters.
+    pub fn location(&self) -> String {
+        let kept: Vec<(&str, &str)> = [("team", self.team.trim()), ("coach", self.coach.trim())]
+            .into_iter()
+            .filter(|(_, v)| id(v).is_some())
+            .collect();
+        if kept.is_empty() {
+            "/reports/relationships".into()
+        } else {
+            format!(
+                "/reports/relationships?{}",
+                serde_urlencoded::to_string(&kept).unwrap_or_default()
+            )
+        }
+    }
+}
+
+async fn load(
+    state: &AppState,
+    q: &HealthQuery,
+    lang: crate::i18n::Lang,
+) -> Result<HealthPage, WebError> {
+    let scope = q.scope();
+    Ok(state
+        .db
+        .run(move |conn| -> Result<HealthPage, DbError> {
+            Ok(HealthPage {
+                health: q::health(conn, scope, db::now())?,
+                teams: teams(conn)?,
+                people: users::active_people(conn)?,
+                industries: crate::db::reference::industries(conn, lang)?,
+                municipalities: crate::db::reference::municipalities(conn, lang)?,
+            })
+        })
+        .await?)
+}
+
+pub async fn relationships(
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    query: web::Query<HealthQuery>,
+) -> Result<HttpResponse, WebError> {
+    let q = query.into_inner();
+    let page = load(&state, &q, ctx.lang).await?;
+    match Format::parse(&q.format) {
+        Some(format) => download(
+            format,
+            "relationships",
+            &crate::views::reports::relationships::tables(&ctx, &page),
+        ),
+        None => Ok(html(crate::views::reports::relationships::page(
+            &ctx,
+            &q,
+            &page,
+            &ActionState::default(),
+        ))),
+    }
+}
+
+/// A row action's form: the checked employers, a person, and for a follow-up its due date and
+/// what to do; the list it came from and the page's filters.
+#[derive(Debug, Default, Clone)]
+pub struct ActionForm {
+    pub list: String,
+    pub employers: Vec<i64>,
+    pub person: String,
+    pub due_on: String,
+    pub what: String,
+    pub query: HealthQuery,
+}
+
+impl ActionForm {
+    fn parse(fields: &[(String, String)]) -> ActionForm {
+        let mut f = ActionForm::default();
+        for (k, v) in fields {
+            match k.as_str() {
+                "employer" => f.employers.extend(id(v)),
+                "list" => f.list = v.trim().chars().take(20).collect(),
+                "person" => f.person = v.clone(),
+                "due_on" => f.due_on = v.clone(),
+                "what" => f.what = v.clone(),
+                "team" => f.query.team = v.clone(),
+                "coach" => f.query.coach = v.clone(),
+                _ => {}
+            }
+        }
+        f.employers.sort_unstable();
+        f.employers.dedup();
+        f
+    }
+}
+
+/// What the page says back when an action's form is not complete: the page again, with the
+/// form's errors and everything that was typed and checked.
+async fn invalid(
+    ctx: &Ctx,
+    state: &AppState,
+    form: ActionForm,
+    errors: FieldErrors,
+) -> Result<HttpResponse, WebError> {
+    let page = load(state, &form.query, ctx.lang).await?;
+    let action = ActionState {
+        list: form.list.clone(),
+        selected: form.employers.clone(),
+        person: form.person.clone(),
+        due_on: form.due_on.clone(),
+        what: form.what.clone(),
+        errors,
+    };
+    Ok(HttpResponse::build(StatusCode::UNPROCESSABLE_ENTITY)
+        .content_type("text/html; charset=utf-8")
+        .body(
+            crate::views::reports::relationships::page(ctx, &form.query, &page, &action)
+                .into_string(),
+        ))
+}
+
+async fn person(
+    state: &AppState,
+    form: &ActionForm,
+    errors: &mut FieldErrors,
+) -> Result<Option<i64>, WebError> {
+    if form.employers.is_empty() {
+        errors.add("employer", "report-error-choose-employers");
+    }
+    let Some(person) = id(&form.person) else {
+        errors.add("person", "report-error-choose-person");
+        return Ok(None);
+    };
+    let active = state
+        .db
+        .run(move |conn| users::is_active(conn, person))
+        .await?;
+    if !active {
+        errors.add("person", "report-error-choose-person");
+        return Ok(None);
+    }
+    Ok(Some(person))
+}
+
+pub async fn assign_lead(
+    req: HttpRequest,
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let user_id = ctx.user()?.id;
+    let form = ActionForm::parse(&form);
+    let mut errors = FieldErrors::default();
+    let lead = person(&state, &form, &mut errors).await?;
+    let Some(lead) = lead.filter(|_| errors.is_empty()) else {
+        return invalid(&ctx, &state, form, errors).await;
+    };
+    let ids = form.employers.clone();
+    state
+        .db
+        .run(move |conn| -> Result<(), DbError> {
+            conn.transaction(|conn| {
+                for id in ids {
+                    employers::set_lead(conn, id, Some(lead), user_id, db::now())?;
+                }
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(redirect_with_flash(
+        &req,
+        &state,
+        &form.query.location(),
+        FlashKind::Success,
+        "flash-report-lead-assigned",
+    ))
+}
+
+pub async fn create_follow_up(
+    req: HttpRequest,
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let user_id = ctx.user()?.id;
+    let form = ActionForm::parse(&form);
+    let mut errors = FieldErrors::default();
+    let assignee = person(&state, &form, &mut errors).await?;
+    let due_on = NaiveDate::parse_from_str(form.due_on.trim(), "%Y-%m-%d").ok();
+    if due_on.is_none() {
+        errors.add("due_on", "report-error-due-on");
+    }
+    let what = crate::domain::text::squeeze(&form.what);
+    if what.is_empty() || what.chars().count() > 500 {
+        errors.add("what", "report-error-what");
+    }
+    let (Some(assignee), Some(due_on)) = (assignee, due_on) else {
+        return invalid(&ctx, &state, form, errors).await;
+    };
+    if !errors.is_empty() {
+        return invalid(&ctx, &state, form, errors).await;
+    }
+    let ids = form.employers.clone();
+    state
+        .db
+        .run(move |conn| -> Result<(), DbError> {
+            conn.transaction(|conn| {
+                for id in ids {
+                    if employers::find(conn, id)?.is_some() {
+                        follow_ups::create(
+                            conn,
+                            id,
+                            None,
+                            assignee,
+                            user_id,
+                            due_on,
+                            &what,
+                            db::now(),
+                        )?;
+                    }
+                }
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(redirect_with_flash(
+        &req,
+        &state,
+        &form.query.location(),
+        FlashKind::Success,
+        "flash-report-follow-ups-created",
+    ))
+}
