@@ -150,14 +150,14 @@ pub fn show(ctx: &Ctx, e: &Entry, readable: Option<&Readable>, raw: &str) -> Mar
                 }
                 section.card aria-labelledby="text-heading" {
                     h2 #text-heading { (ctx.t("outbox-text")) }
-                    pre.mail-text { (r.text) }
+                    pre.mail-text tabindex="0" role="region" aria-labelledby="text-heading" { (r.text) }
                 }
                 section.card aria-labelledby="html-heading" {
                     h2 #html-heading { (ctx.t("outbox-html")) }
                     p { a href=(format!("/admin/outbox/{}/html", e.id)) target="_blank" rel="noopener" { (ctx.t("outbox-html-open")) } }
                     details {
                         summary { (ctx.t("outbox-html-source")) }
-                        pre.mail-text { (r.html) }
+                        pre.mail-text tabindex="0" role="region" aria-label=(ctx.t("outbox-html-source")) { (r.html) }
                     }
                 }
                 section.card aria-labelledby="attachments-heading" {
@@ -176,7 +176,7 @@ pub fn show(ctx: &Ctx, e: &Entry, readable: Option<&Readable>, raw: &str) -> Mar
         }
         details.card {
             summary { (ctx.t("outbox-source")) }
-            pre.mail-text { (raw) }
+            pre.mail-text tabindex="0" role="region" aria-label=(ctx.t("outbox-source")) { (raw) }
         }
     };
     layout::page(ctx, &title, body)
