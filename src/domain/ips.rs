@@ -317,17 +317,24 @@ pub struct FollowAlong {
     pub weekly_share: Option<f64>,
 }
 
-/// Follow-along timeliness: `starts` are (placement, start date); `support` are (placement,
-/// date of a follow-along contact).
-pub fn follow_along(
-    starts: &[(i64, NaiveDate)],
-    support: &[(i64, NaiveDate)],
-    today: NaiveDate,
-) -> FollowAlong {
-    let mut by_placement: std::collections::HashMap<i64, Vec<NaiveDate>> = Default::default();
+/// Follow-along contacts by placement.
+pub type SupportByPlacement = std::collections::HashMap<i64, Vec<NaiveDate>>;
+
+/// `support` are (placement, date of a follow-along contact).
+pub fn support_by_placement(support: &[(i64, NaiveDate)]) -> SupportByPlacement {
+    let mut by_placement = SupportByPlacement::default();
     for (p, d) in support {
         by_placement.entry(*p).or_default().push(*d);
     }
+    by_placement
+}
+
+/// Follow-along timeliness: `starts` are (placement, start date).
+pub fn follow_along(
+    starts: &[(i64, NaiveDate)],
+    by_placement: &SupportByPlacement,
+    today: NaiveDate,
+) -> FollowAlong {
     let mut f = FollowAlong::default();
     for (id, start) in starts {
         let offsets: Vec<i64> = by_placement
@@ -534,7 +541,7 @@ mod tests {
             (2, d(2026, 10, 6)), // 5 days: late
             (2, d(2026, 10, 9)),
         ];
-        let f = follow_along(&starts, &support, today);
+        let f = follow_along(&starts, &support_by_placement(&support), today);
         assert_eq!((f.due_first, f.first_in_time), (2, 1));
         assert_eq!(f.first_share, Some(50.0));
         assert_eq!((f.due_month, f.weekly_in_month), (2, 1));

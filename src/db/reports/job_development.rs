@@ -87,15 +87,23 @@ pub fn load(conn: &mut DbConnection, scope: Scope, now: NaiveDateTime) -> DbResu
     let bounds = ips::week_bounds_utc(&all_weeks);
     let mut weekly: HashMap<i64, Vec<i64>> = HashMap::new();
     let mut split: HashMap<i64, (i64, i64)> = HashMap::new();
+    let everybody = scope.team_id.is_none() && scope.coach_id.is_none();
     for (w, pair) in bounds.windows(2).enumerate() {
-        let rows: Vec<(i64, bool, i64)> = contacts::table
+        let week = contacts::table
             .filter(contacts::occurred_at.ge(pair[0]))
             .filter(contacts::occurred_at.lt(pair[1]))
-            .filter(contacts::channel.eq_any(&f2f))
-            .filter(contacts::coach_id.eq_any(&in_scope))
-            .group_by((contacts::coach_id, contacts::client_specific))
-            .select((contacts::coach_id, contacts::client_specific, count_star()))
-            .load(conn)?;
+            .filter(contacts::channel.eq_any(&f2f));
+        let counted = (contacts::coach_id, contacts::client_specific, count_star());
+        let grouping = (contacts::coach_id, contacts::client_specific);
+        // Everybody's week is read from the time index alone; a team's through its coaches.
+        let rows: Vec<(i64, bool, i64)> = if everybody {
+            week.group_by(grouping).select(counted).load(conn)?
+        } else {
+            week.filter(contacts::coach_id.eq_any(&in_scope))
+                .group_by(grouping)
+                .select(counted)
+                .load(conn)?
+        };
         for (coach, client_specific, n) in rows {
             weekly
                 .entry(coach)
@@ -185,6 +193,7 @@ pub fn load(conn: &mut DbConnection, scope: Scope, now: NaiveDateTime) -> DbResu
             support_contacts::occurred_on,
         ))
         .load(conn)?;
+    let support = ips::support_by_placement(&support);
     let starts_of = |coach: Option<i64>| -> Vec<&PlacementRow> {
         starts
             .iter()
