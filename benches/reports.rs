@@ -3,6 +3,11 @@
 //!     cargo bench --bench reports                       # 50,000 employers, 1,000,000 contacts, SQLite
 //!     VERKOSTO_BENCH_EMPLOYERS=5000 cargo bench --bench reports
 //!     VERKOSTO_BENCH_DATABASE_URL=postgres://... cargo bench --bench reports
+//!     VERKOSTO_BENCH_DATABASE_URL=sqlite:///tmp/scale.db cargo bench --bench reports -- relationships
+//!
+//! A database named by `VERKOSTO_BENCH_DATABASE_URL` that already holds the generated data is
+//! reused as it is (generating 50,000 employers takes minutes); words after `--` pick the pages
+//! whose names contain them.
 //!
 //! It starts the real server on 127.0.0.1, signs in as a team lead and times each report over
 //! HTTP (session check, queries, computing and rendering), sequentially, reporting the median
@@ -34,6 +39,30 @@ fn main() {
     let db = verkosto::startup::prepare_database(&url).expect("database");
     let shape = Scale::for_employers(employers);
     let started = Instant::now();
+    let existing = {
+        let mut conn = db.conn().expect("connection");
+        verkosto::db::users::find_for_sign_in(&mut conn, LEAD_EMAIL).expect("lookup")
+    };
+    if existing.is_some() {
+        println!("data: reusing the generated data in {url}");
+    } else {
+        generate(&db, shape, &url, started);
+    }
+    let team_id: i64 = {
+        let mut conn = db.conn().expect("connection");
+        verkosto::db::users::teams(&mut conn).expect("teams")[0].id
+    };
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    serve_and_measure(db, team_id, &filters);
+}
+
+const LEAD_EMAIL: &str = "lead@scale.verkosto.fi";
+
+/// Generates the data set and a team lead to sign in as.
+fn generate(db: &verkosto::db::Db, shape: Scale, url: &str, started: Instant) {
     let summary = {
         let mut conn = db.conn().expect("connection");
         scale::load(&mut conn, shape, 1).expect("generate data")
@@ -51,13 +80,12 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
 
-    // A team lead to sign in as.
     {
         let mut conn = db.conn().expect("connection");
         let hash =
             verkosto::auth::password::hash(verkosto::seed::demo::DEMO_PASSWORD).expect("hash");
         let account = verkosto::domain::account::validate(
-            "lead@scale.verkosto.fi",
+            LEAD_EMAIL,
             "Tiimin Vetäjä",
             "team_lead",
             verkosto::seed::demo::DEMO_PASSWORD,
@@ -72,11 +100,9 @@ fn main() {
         )
         .expect("team lead");
     }
-    let team_id: i64 = {
-        let mut conn = db.conn().expect("connection");
-        verkosto::db::users::teams(&mut conn).expect("teams")[0].id
-    };
+}
 
+fn serve_and_measure(db: verkosto::db::Db, team_id: i64, filters: &[String]) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let address = format!("http://{}", listener.local_addr().expect("addr"));
     let state = Data::new(AppState::new(db.clone(), &[7u8; 64], "Bench".into()));
@@ -112,7 +138,7 @@ fn main() {
         let res = client
             .post(format!("{address}/login"))
             .form(&[
-                ("email", "lead@scale.verkosto.fi"),
+                ("email", LEAD_EMAIL),
                 ("password", verkosto::seed::demo::DEMO_PASSWORD),
                 ("csrf", csrf),
             ])
@@ -170,7 +196,10 @@ fn main() {
             ),
         ];
         println!("{:<48} {:>10} {:>10}", "page", "median", "p95");
-        for (name, path) in pages {
+        let chosen = pages.into_iter().filter(|(name, _)| {
+            filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()))
+        });
+        for (name, path) in chosen {
             let mut times = Vec::with_capacity(RUNS);
             for i in 0..RUNS + WARM_UP {
                 let t = Instant::now();

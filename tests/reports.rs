@@ -540,6 +540,63 @@ async fn relationship_health_lists_and_gaps() {
     assert!(text.contains("86;Terveyspalvelut;2"), "{text}");
 }
 
+/// The one-coach list is kept as contacts are logged, including contacts logged afterwards with
+/// an earlier date: only contacts of the last 12 months count.
+#[actix_web::test]
+async fn contacts_logged_later_with_an_earlier_date_count_for_the_one_coach_list() {
+    let app = TestApp::spawn().await;
+    let k = known(&app).await;
+    let lead = sign_in(&app, &k.lead).await;
+    let b = sign_in(&app, &k.b).await;
+    let one_coach = |body: String| {
+        let start = body
+            .find("id=\"f-employer-one_coach\"")
+            .expect("one-coach list");
+        let end = body[start..].find("</table>").expect("end") + start;
+        strip(&body[start..end])
+    };
+    let log = |employer: i64, days: u64| {
+        let b = &b;
+        async move {
+            let when = format!("{}T10:00", days_ago(days));
+            let res = b
+                .post(
+                    &format!("/employers/{employer}/contacts"),
+                    &[
+                        ("channel", "phone"),
+                        ("outcome", "needs_learned"),
+                        ("occurred_at", &when),
+                    ],
+                )
+                .await;
+            assert_eq!(res.status(), 303, "contact logged");
+        }
+    };
+    assert!(one_coach(lead.text("/reports/relationships").await).contains("Kauppa Vantaa Oy"));
+
+    // B's call 400 days ago is older than the 12 months: Kauppa is still A's alone.
+    log(k.e3, 400).await;
+    let list = one_coach(lead.text("/reports/relationships").await);
+    assert!(list.contains("Kauppa Vantaa Oy"), "{list}");
+    // B's call 30 days ago, logged after A's newer contacts: two coaches now.
+    log(k.e3, 30).await;
+    let list = one_coach(lead.text("/reports/relationships").await);
+    assert!(!list.contains("Kauppa Vantaa Oy"), "{list}");
+
+    // C alone called Rakennus 200 days ago; B's call today makes it two coaches, and B's
+    // own later call does not make it B's alone.
+    assert!(list.contains("Rakennus Kerava Oy"), "{list}");
+    log(k.e1, 0).await;
+    log(k.e1, 0).await;
+    let list = one_coach(lead.text("/reports/relationships").await);
+    assert!(!list.contains("Rakennus Kerava Oy"), "{list}");
+    // Talo Kerava had no contacts; B's call makes it B's alone.
+    log(k.e2, 1).await;
+    let body = lead.text("/reports/relationships").await;
+    let talo = row_text(&body, "f-employer-one_coach", "Valitse Talo Kerava Oy");
+    assert!(talo.contains(&k.b.name), "{talo}");
+}
+
 #[actix_web::test]
 async fn a_lead_assigns_a_relationship_lead_and_a_follow_up_from_the_rows() {
     let app = TestApp::spawn().await;

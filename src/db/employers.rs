@@ -691,18 +691,30 @@ pub fn set_archived(
     })
 }
 
-/// Notes the newest contact on the employer, so the register can sort and filter by it.
+/// Notes the newest contact on the employer, so the register can sort and filter by it, and who
+/// holds the relationship: the coach of that contact and when anybody else last talked to the
+/// employer (see migration 000008).
 pub fn touch_last_contact(conn: &mut DbConnection, id: i64) -> DbResult<()> {
-    let newest: Option<(i64, NaiveDateTime)> = contacts::table
+    let newest: Option<(i64, NaiveDateTime, i64)> = contacts::table
         .filter(contacts::employer_id.eq(id))
         .order((contacts::occurred_at.desc(), contacts::id.desc()))
-        .select((contacts::id, contacts::occurred_at))
+        .select((contacts::id, contacts::occurred_at, contacts::coach_id))
         .first(conn)
         .optional()?;
+    let other_coach_contact_at: Option<NaiveDateTime> = match newest {
+        Some((_, _, coach)) => contacts::table
+            .filter(contacts::employer_id.eq(id))
+            .filter(contacts::coach_id.ne(coach))
+            .select(diesel::dsl::max(contacts::occurred_at))
+            .first(conn)?,
+        None => None,
+    };
     diesel::update(employers::table.find(id))
         .set((
             employers::last_contact_id.eq(newest.map(|n| n.0)),
             employers::last_contact_at.eq(newest.map(|n| n.1)),
+            employers::last_contact_coach_id.eq(newest.map(|n| n.2)),
+            employers::other_coach_contact_at.eq(other_coach_contact_at),
         ))
         .execute(conn)?;
     Ok(())

@@ -111,6 +111,8 @@ diesel::table! {
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        last_contact_coach_id -> Nullable<BigInt>,
+        other_coach_contact_at -> Nullable<Timestamp>,
     }
 }
 

@@ -428,6 +428,15 @@ pub fn load(conn: &mut DbConnection, scale: Scale, seed: u64) -> DbResult<Summar
                last_contact_at = (SELECT MAX(c.occurred_at) FROM contacts c WHERE c.employer_id = employers.id)",
         )
         .execute(conn)?;
+        // And who holds the relationship (the same statement as migration 000008).
+        diesel::sql_query(
+            "UPDATE employers SET \
+               last_contact_coach_id = (SELECT c.coach_id FROM contacts c WHERE c.id = employers.last_contact_id), \
+               other_coach_contact_at = (SELECT MAX(c.occurred_at) FROM contacts c \
+                 WHERE c.employer_id = employers.id \
+                   AND c.coach_id <> (SELECT l.coach_id FROM contacts l WHERE l.id = employers.last_contact_id))",
+        )
+        .execute(conn)?;
         Ok(Summary {
             employers: employer_ids.len(),
             contacts: contacts_made,

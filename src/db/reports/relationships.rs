@@ -7,7 +7,7 @@ use crate::db::{DbConnection, DbResult};
 use crate::domain::coverage::{parse_codes, preference_gaps, Gap, ACTIVE_DAYS, GAP_DAYS};
 use crate::domain::ips::ACTIVE_STATUSES;
 use chrono::{NaiveDateTime, TimeDelta};
-use diesel::dsl::{count_star, exists, max, min, not};
+use diesel::dsl::{count_star, exists, not};
 use diesel::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -68,45 +68,38 @@ type EmployerDbRow = (
     Option<i64>,
 );
 
-/// Details of the given non-archived employers, with the coach of their last contact.
-fn details(conn: &mut DbConnection, ids: &[i64]) -> DbResult<Vec<(EmployerDbRow, Option<i64>)>> {
+/// The columns of [`EmployerDbRow`]; the last one is the coach of the newest contact.
+macro_rules! row_columns {
+    () => {
+        (
+            employers::id,
+            employers::name,
+            employers::industry_code,
+            employers::municipality_code,
+            employers::stage,
+            employers::lead_user_id,
+            employers::last_contact_at,
+            employers::last_contact_coach_id,
+        )
+    };
+}
+
+/// Details of the given non-archived employers.
+fn details(conn: &mut DbConnection, ids: &[i64]) -> DbResult<Vec<EmployerDbRow>> {
     let mut out = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(5000) {
-        let rows: Vec<EmployerDbRow> = employers::table
-            .filter(employers::id.eq_any(chunk))
-            .filter(employers::archived_at.is_null())
-            .select((
-                employers::id,
-                employers::name,
-                employers::industry_code,
-                employers::municipality_code,
-                employers::stage,
-                employers::lead_user_id,
-                employers::last_contact_at,
-                employers::last_contact_id,
-            ))
-            .load(conn)?;
-        let contact_ids: Vec<i64> = rows.iter().filter_map(|r| r.7).collect();
-        let coaches: HashMap<i64, i64> = contacts::table
-            .filter(contacts::id.eq_any(&contact_ids))
-            .select((contacts::id, contacts::coach_id))
-            .load::<(i64, i64)>(conn)?
-            .into_iter()
-            .collect();
-        out.extend(rows.into_iter().map(|r| {
-            let coach = r.7.and_then(|c| coaches.get(&c).copied());
-            (r, coach)
-        }));
+        out.extend(
+            employers::table
+                .filter(employers::id.eq_any(chunk))
+                .filter(employers::archived_at.is_null())
+                .select(row_columns!())
+                .load::<EmployerDbRow>(conn)?,
+        );
     }
     Ok(out)
 }
 
-fn to_row(
-    r: EmployerDbRow,
-    coach: Option<&Person>,
-    people: &HashMap<i64, Person>,
-    contacts: i64,
-) -> Row {
+fn to_row(r: EmployerDbRow, people: &HashMap<i64, Person>, contacts: i64) -> Row {
     Row {
         employer_id: r.0,
         name: r.1,
@@ -115,24 +108,23 @@ fn to_row(
         stage: r.4,
         lead: r.5.and_then(|id| people.get(&id)).map(|p| p.name.clone()),
         last_contact_at: r.6,
-        coach: coach.cloned(),
+        coach: r.7.and_then(|c| people.get(&c)).cloned(),
         contacts,
     }
 }
 
 fn by_coach_then_name(rows: &mut [Row]) {
-    rows.sort_by(|a, b| {
-        let ca = a.coach.as_ref().map(|c| c.name.as_str()).unwrap_or("");
-        let cb = b.coach.as_ref().map(|c| c.name.as_str()).unwrap_or("");
-        ca.cmp(cb)
-            .then_with(|| {
-                crate::domain::text::fold(&a.name).cmp(&crate::domain::text::fold(&b.name))
-            })
-            .then(a.employer_id.cmp(&b.employer_id))
+    rows.sort_by_cached_key(|r| {
+        (
+            r.coach.as_ref().map(|c| c.name.clone()).unwrap_or_default(),
+            crate::domain::text::fold(&r.name),
+            r.employer_id,
+        )
     });
 }
 
-/// Employers whose contacts in the last 12 months were all by one coach.
+/// Employers whose contacts in the last 12 months were all by one coach: the newest contact is
+/// in that time and nobody else's is (the columns of migration 000008).
 pub fn one_coach(
     conn: &mut DbConnection,
     scope: Scope,
@@ -140,30 +132,51 @@ pub fn one_coach(
     now: NaiveDateTime,
 ) -> DbResult<Vec<Row>> {
     let since = now - TimeDelta::days(365);
-    let groups: Vec<(i64, Option<i64>, i64)> = contacts::table
-        .filter(contacts::occurred_at.ge(since))
-        .group_by(contacts::employer_id)
-        .having(min(contacts::coach_id).eq(max(contacts::coach_id)))
-        .select((contacts::employer_id, min(contacts::coach_id), count_star()))
+    let talked_since = || {
+        employers::table
+            .filter(employers::archived_at.is_null())
+            .filter(employers::last_contact_at.ge(since))
+            .select(row_columns!())
+    };
+    // Two index ranges (nobody else ever; nobody else since) rather than one OR, which SQLite
+    // answers by reading every employer talked to in the year.
+    let mut held: Vec<EmployerDbRow> = talked_since()
+        .filter(employers::other_coach_contact_at.is_null())
         .load(conn)?;
-    let held: HashMap<i64, (i64, i64)> = groups
+    held.extend(
+        talked_since()
+            .filter(employers::other_coach_contact_at.lt(since))
+            .load::<EmployerDbRow>(conn)?,
+    );
+    let held: Vec<EmployerDbRow> = held
         .into_iter()
-        .filter_map(|(e, coach, n)| coach.map(|c| (e, (c, n))))
-        .filter(|(_, (c, _))| scope.includes(people.get(c)))
+        .filter(|r| scope.includes(r.7.and_then(|c| people.get(&c))))
         .collect();
-    let ids: Vec<i64> = held.keys().copied().collect();
-    let mut rows: Vec<Row> = details(conn, &ids)?
+    let ids: Vec<i64> = held.iter().map(|r| r.0).collect();
+    let mut counts: HashMap<i64, i64> = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(5000) {
+        counts.extend(
+            contacts::table
+                .filter(contacts::employer_id.eq_any(chunk))
+                .filter(contacts::occurred_at.ge(since))
+                .group_by(contacts::employer_id)
+                .select((contacts::employer_id, count_star()))
+                .load::<(i64, i64)>(conn)?,
+        );
+    }
+    let mut rows: Vec<Row> = held
         .into_iter()
-        .filter_map(|(r, _)| {
-            let (coach, n) = *held.get(&r.0)?;
-            Some(to_row(r, people.get(&coach), people, n))
+        .map(|r| {
+            let n = counts.get(&r.0).copied().unwrap_or(0);
+            to_row(r, people, n)
         })
         .collect();
     by_coach_then_name(&mut rows);
     Ok(rows)
 }
 
-/// Employers that had contacts, all of them by coaches who have since left.
+/// Employers that had contacts, all of them by coaches who have since left. Only employers whose
+/// newest contact was by someone who left can be such, so only those are looked into.
 pub fn orphaned(
     conn: &mut DbConnection,
     scope: Scope,
@@ -177,20 +190,20 @@ pub fn orphaned(
     if left.is_empty() {
         return Ok(Vec::new());
     }
-    let ids: Vec<i64> = employers::table
+    let found: Vec<EmployerDbRow> = employers::table
         .filter(employers::archived_at.is_null())
-        .filter(employers::last_contact_id.is_not_null())
+        .filter(employers::last_contact_coach_id.eq_any(&left))
         .filter(not(exists(
             contacts::table
                 .filter(contacts::employer_id.eq(employers::id))
                 .filter(contacts::coach_id.ne_all(&left)),
         )))
-        .select(employers::id)
+        .select(row_columns!())
         .load(conn)?;
-    let mut rows: Vec<Row> = details(conn, &ids)?
+    let mut rows: Vec<Row> = found
         .into_iter()
-        .filter(|(_, coach)| scope.includes(coach.and_then(|c| people.get(&c))))
-        .map(|(r, coach)| to_row(r, coach.and_then(|c| people.get(&c)), people, 0))
+        .filter(|r| scope.includes(r.7.and_then(|c| people.get(&c))))
+        .map(|r| to_row(r, people, 0))
         .collect();
     by_coach_then_name(&mut rows);
     Ok(rows)
@@ -220,8 +233,8 @@ pub fn cooling(
         .load(conn)?;
     let mut rows: Vec<Row> = details(conn, &ids)?
         .into_iter()
-        .filter(|(_, coach)| scope.includes(coach.and_then(|c| people.get(&c))))
-        .map(|(r, coach)| to_row(r, coach.and_then(|c| people.get(&c)), people, 0))
+        .filter(|r| scope.includes(r.7.and_then(|c| people.get(&c))))
+        .map(|r| to_row(r, people, 0))
         .collect();
     // Longest without contact first.
     rows.sort_by(|a, b| {
