@@ -208,12 +208,24 @@ async fn a_lead_hands_over_everything_a_leaving_coach_holds_then_the_coach_can_g
 }
 
 #[actix_web::test]
-async fn colleagues_who_receive_follow_ups_get_one_notice_each() {
+async fn every_colleague_who_receives_something_gets_one_notice() {
     use verkosto::db::schema::outbox;
     let app = TestApp::spawn().await;
     let (leaving, a) = app.signed_in_to(Role::Coach, "Vantaa").await;
     let b = app.add_user(Role::Coach, "Vantaa").await;
+    let c = app.add_user(Role::Coach, "Vantaa").await;
     let (lead, _) = app.signed_in_to(Role::TeamLead, "Vantaa").await;
+    let res = leaving
+        .post(
+            "/jobseekers",
+            &[
+                ("display_name", "Salassa Pidettävä"),
+                ("coach_id", &a.id.to_string()),
+                ("entered_on", "2026-10-01"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303, "jobseeker saved");
     let res = leaving
         .post(
             "/employers",
@@ -244,17 +256,37 @@ async fn colleagues_who_receive_follow_ups_get_one_notice_each() {
             &[
                 ("from", &a.id.to_string()),
                 ("follow_up", &b.id.to_string()),
+                ("jobseeker", &c.id.to_string()),
             ],
         )
         .await;
     assert_eq!(res.status(), 303);
-    let b_email = b.email.clone();
-    let queued: Vec<String> = app
+    let queued: Vec<(String, String, String)> = app
         .db
-        .run(move |conn| -> Result<Vec<String>, verkosto::db::DbError> {
-            Ok(outbox::table.select(outbox::recipient).load(conn)?)
+        .run(move |conn| -> Result<_, verkosto::db::DbError> {
+            Ok(outbox::table
+                .order(outbox::id.asc())
+                .select((outbox::recipient, outbox::subject, outbox::message))
+                .load(conn)?)
         })
         .await
         .unwrap();
-    assert_eq!(queued, vec![b_email], "one notice, to the colleague");
+    let recipients: Vec<&str> = queued.iter().map(|q| q.0.as_str()).collect();
+    assert_eq!(
+        recipients,
+        vec![b.email.as_str(), c.email.as_str()],
+        "one notice to each colleague"
+    );
+    assert!(queued[0].1.contains("2 seurantaa"), "{}", queued[0].1);
+    // C received only the jobseeker: the notice counts it and never names the person.
+    assert!(
+        queued[1].1.ends_with("siirsi sinulle tehtäviä"),
+        "{}",
+        queued[1].1
+    );
+    let text = verkosto::mail::read::parse(queued[1].2.as_bytes())
+        .expect("a readable message")
+        .text;
+    assert!(text.contains("työnhakijoita: 1"), "{text}");
+    assert!(!text.contains("Salassa"), "{text}");
 }

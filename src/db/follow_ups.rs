@@ -229,7 +229,15 @@ pub fn reassign(
             now,
         )?;
         if to != f.assignee_id {
-            super::outbox::enqueue_assignment_notice(conn, site, to, user_id, &[f.id], now)?;
+            super::outbox::enqueue_assignment_notice(
+                conn,
+                site,
+                to,
+                user_id,
+                &[f.id],
+                &Default::default(),
+                now,
+            )?;
         }
         Ok(())
     })

@@ -103,7 +103,8 @@ pub fn holds_anything(conn: &mut DbConnection, user_id: i64) -> DbResult<bool> {
 pub struct Received {
     pub to: i64,
     pub follow_ups: Vec<i64>,
-    pub others: usize,
+    /// How many of the other kinds: the notice counts them and links to them, without names.
+    pub also: crate::mail::compose::Also,
 }
 
 /// Carries out the plan in one transaction; each change is audited. Returns, per recipient,
@@ -205,7 +206,9 @@ pub fn apply(
             };
             match kind {
                 Kind::FollowUp => received[slot].follow_ups.push(id),
-                _ => received[slot].others += 1,
+                Kind::Jobseeker => received[slot].also.jobseekers += 1,
+                Kind::Employer => received[slot].also.employers += 1,
+                Kind::Match => received[slot].also.matches += 1,
             }
         }
         for r in &received {

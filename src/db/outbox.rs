@@ -52,18 +52,19 @@ pub fn enqueue(conn: &mut DbConnection, m: &Composed, now: NaiveDateTime) -> DbR
     Ok(id)
 }
 
-/// Queues the notice that `by` handed these follow-ups to `to`, inside the caller's
-/// transaction (the reassign here, the handover of a leaving coach later). Nothing when `to` is
-/// the one acting, or no longer active.
+/// Queues the notice that `by` handed these follow-ups, and `also` these many other items, to
+/// `to`, inside the caller's transaction (a reassign, or the handover of a leaving coach).
+/// Nothing when `to` is the one acting, or no longer active, or received nothing.
 pub fn enqueue_assignment_notice(
     conn: &mut DbConnection,
     site: &Site,
     to: i64,
     by: i64,
     follow_up_ids: &[i64],
+    also: &compose::Also,
     now: NaiveDateTime,
 ) -> DbResult<Option<i64>> {
-    if to == by || follow_up_ids.is_empty() {
+    if to == by || (follow_up_ids.is_empty() && also.is_empty()) {
         return Ok(None);
     }
     let Some(recipient) = reminders::recipient(conn, to)? else {
@@ -74,7 +75,7 @@ pub fn enqueue_assignment_notice(
         .unwrap_or_default();
     let items = reminders::items(conn, follow_up_ids)?;
     let today = crate::format::today_helsinki(now);
-    let composed = compose::assigned(site, &recipient, &assigner, &items, today, now)
+    let composed = compose::assigned(site, &recipient, &assigner, &items, also, today, now)
         .map_err(|e| DbError::Invalid(e.to_string()))?;
     enqueue(conn, &composed, now)
 }

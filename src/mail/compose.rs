@@ -140,6 +140,7 @@ pub fn assigned(
     to: &Recipient,
     assigner: &str,
     items: &[Item],
+    also: &Also,
     today: NaiveDate,
     now: NaiveDateTime,
 ) -> Result<Composed, ComposeError> {
@@ -151,6 +152,10 @@ pub fn assigned(
         assigner,
         items: items.iter().map(|i| ItemView::new(site, lang, i)).collect(),
         follow_ups_url: site.url("/follow-ups"),
+        also: *also,
+        jobseekers_url: site.url("/jobseekers"),
+        employers_url: site.url(&format!("/employers?lead={}", to.user_id)),
+        matches_url: site.url("/matches"),
         subject: String::new(),
     };
     let first = items.first().map(|i| i.follow_up_id).unwrap_or(0);
@@ -234,6 +239,26 @@ struct AssignedContext<'a> {
     assigner: &'a str,
     items: Vec<ItemView>,
     follow_ups_url: String,
+    also: Also,
+    jobseekers_url: String,
+    employers_url: String,
+    matches_url: String,
+}
+
+/// Besides follow-ups, what a handover gave a coach, counted: a notice that leaves the system
+/// never names jobseekers, and the links lead to the lists.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Also {
+    pub jobseekers: usize,
+    /// Employers whose relationship lead the coach now is.
+    pub employers: usize,
+    pub matches: usize,
+}
+
+impl Also {
+    pub fn is_empty(&self) -> bool {
+        self.jobseekers == 0 && self.employers == 0 && self.matches == 0
+    }
 }
 
 /// `Content-Language`, so that mail clients and screen readers pick the right language.
@@ -449,11 +474,79 @@ mod tests {
             &to,
             "Pekka Tiiminvetäjä",
             &items,
+            &Also::default(),
             today,
             today.and_hms_opt(8, 0, 0).unwrap(),
         )
         .unwrap();
         assert_eq!(m.subject, "Pekka Tiiminvetäjä siirsi sinulle 2 seurantaa");
         assert!(m.dedup_key.starts_with("assigned:8:1:2:"));
+        let read = super::super::read::parse(m.message.as_bytes()).unwrap();
+        assert!(
+            !read.text.contains("Lisäksi"),
+            "nothing else was handed over"
+        );
+    }
+
+    /// A handover notice counts the jobseekers, employers and matches that came with it and
+    /// links to their lists; it attaches calendar entries only for follow-ups.
+    #[test]
+    fn a_handover_notice_counts_what_else_came_with_it() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let now = today.and_hms_opt(8, 0, 0).unwrap();
+        let also = Also {
+            jobseekers: 3,
+            employers: 2,
+            matches: 0,
+        };
+        for (lang, only, with_follow_up, jobseekers) in [
+            (
+                Lang::Fi,
+                "Pekka siirsi sinulle tehtäviä",
+                "Pekka siirsi sinulle seurannan ja muita tehtäviä",
+                "* työnhakijoita: 3\n  https://verkosto.example.fi/jobseekers\n",
+            ),
+            (
+                Lang::Sv,
+                "Pekka gav dig uppgifter",
+                "Pekka gav dig en uppföljning och andra uppgifter",
+                "* arbetssökande: 3\n  https://verkosto.example.fi/jobseekers\n",
+            ),
+            (
+                Lang::En,
+                "Pekka gave you work",
+                "Pekka gave you a follow-up and more",
+                "* jobseekers: 3\n  https://verkosto.example.fi/jobseekers\n",
+            ),
+        ] {
+            let to = Recipient {
+                user_id: 8,
+                name: "Aino".into(),
+                email: "aino@example.fi".into(),
+                lang,
+            };
+            let m = assigned(&site(), &to, "Pekka", &[], &also, today, now).unwrap();
+            assert_eq!(m.subject, only);
+            let mut read = super::super::read::parse(m.message.as_bytes()).unwrap();
+            read.text = read.text.replace("\r\n", "\n");
+            assert!(read.text.contains(jobseekers), "{}", read.text);
+            assert!(read
+                .text
+                .contains("  https://verkosto.example.fi/employers?lead=8\n"));
+            assert!(!read.text.contains("/matches"), "no matches came");
+            assert!(!read.text.contains(".ics"), "{}", read.text);
+            assert!(read.attachments.is_empty());
+            assert!(
+                read.html.contains("&#x2f;employers?lead=8\" "),
+                "{}",
+                read.html
+            );
+
+            let items = [item(1, today, true)];
+            let m = assigned(&site(), &to, "Pekka", &items, &also, today, now).unwrap();
+            assert_eq!(m.subject, with_follow_up);
+            let read = super::super::read::parse(m.message.as_bytes()).unwrap();
+            assert_eq!(read.attachments.len(), 1);
+        }
     }
 }

@@ -96,7 +96,7 @@ pub async fn submit(
         .db
         .run(move |conn| {
             let now = db::now();
-            // Each colleague who received follow-ups gets one notice, queued in this transaction.
+            // Each colleague who received something gets one notice, queued in this transaction.
             handover::apply(conn, from, &chosen, by, now, |conn, received| {
                 outbox::enqueue_assignment_notice(
                     conn,
@@ -104,6 +104,7 @@ pub async fn submit(
                     received.to,
                     by,
                     &received.follow_ups,
+                    &received.also,
                     now,
                 )
                 .map(|_| ())
