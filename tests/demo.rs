@@ -131,6 +131,39 @@ async fn the_demo_coach_finds_the_employer_a_colleague_visited_in_spring() {
     assert!(home.contains("on myöhässä") && home.contains("erääntyy tänään"));
 }
 
+/// The team lead's walk of the reports issue: construction in Kerava has employers, none of them
+/// active, and the cell leads to the two cold ones.
+#[actix_web::test]
+async fn the_demo_lead_finds_cold_construction_in_kerava() {
+    let app = TestApp::spawn().await;
+    app.db.run(demo::load).await.unwrap();
+    let s = app.session();
+    assert_eq!(
+        s.sign_in("kaisa.lahtinen@demo.verkosto.fi", demo::DEMO_PASSWORD)
+            .await
+            .status(),
+        303
+    );
+    let page = s.text("/reports/coverage").await;
+    let vantaa_kerava = "/reports/coverage?county=04";
+    assert!(
+        page.contains(vantaa_kerava),
+        "counties drill down to municipalities"
+    );
+    let page = s.text(vantaa_kerava).await;
+    let link = "/employers?industry=F&amp;municipality=245\"";
+    let at = page.find(link).expect("a cell for construction in Kerava");
+    let cell_start = page[..at].rfind("<td").expect("the cell");
+    let cell = &page[cell_start..at + page[at..].find("</td>").expect("cell end")];
+    assert!(cell.contains("cold"), "the cell stands out as cold: {cell}");
+    let list = s.text("/employers?industry=F&municipality=245").await;
+    assert!(list.contains("2 työnantajaa"), "two employers");
+    let active = s
+        .text("/employers?industry=F&municipality=245&active_90=on")
+        .await;
+    assert!(active.contains("0 työnantajaa"), "none of them active");
+}
+
 #[actix_web::test]
 async fn the_demo_has_openings_jobseekers_matches_in_every_stage_and_placements() {
     use verkosto::db::schema::{jobseekers, matches, openings, placements, support_contacts};

@@ -7,8 +7,8 @@ use chrono::{Days, NaiveDate, NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 use support::{location, Session, TestApp, TestUser};
 use verkosto::db::schema::{
-    audit_log, contacts, employers, follow_ups, jobseekers, openings, placements, support_contacts,
-    users,
+    audit_log, contacts, employers, follow_ups, jobseekers, openings, outbox, placements,
+    support_contacts, users,
 };
 use verkosto::db::{self, DbError};
 use verkosto::domain::ips;
@@ -597,6 +597,100 @@ async fn contacts_logged_later_with_an_earlier_date_count_for_the_one_coach_list
     assert!(talo.contains(&k.b.name), "{talo}");
 }
 
+/// From the coverage matrix to the cold employers, and a follow-up for a coach from their rows
+/// on the employer list.
+#[actix_web::test]
+async fn a_lead_gives_a_coach_follow_ups_from_the_employer_list() {
+    let app = TestApp::spawn().await;
+    let k = known(&app).await;
+    let lead = sign_in(&app, &k.lead).await;
+    let back = "/employers?industry=F&municipality=245";
+    let list = lead.text(back).await;
+    assert!(list.contains("name=\"employer\" value"), "rows to check");
+    assert!(
+        list.contains("Valitse Rakennus Kerava Oy"),
+        "each box labelled"
+    );
+    let coach = sign_in(&app, &k.a).await;
+    assert!(
+        !coach.text(back).await.contains("name=\"employer\" value"),
+        "coaches have no row actions"
+    );
+
+    let (e1, e2, c) = (k.e1.to_string(), k.e2.to_string(), k.c.id.to_string());
+    let due = days_ago(0).to_string();
+    // Forgot the coach: the same list again, with what was checked and typed.
+    let res = lead
+        .post(
+            "/reports/relationships/follow-up",
+            &[
+                ("list", "employers"),
+                ("back", back),
+                ("employer", &e1),
+                ("employer", &e2),
+                ("person", ""),
+                ("due_on", &due),
+                ("what", "Esittäydy rakennusalalle"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("2 työnantajaa"), "the employer list");
+    assert!(body.contains(&format!("value=\"{e2}\" checked")));
+    assert!(body.contains("value=\"Esittäydy rakennusalalle\""));
+
+    let res = lead
+        .post(
+            "/reports/relationships/follow-up",
+            &[
+                ("list", "employers"),
+                ("back", back),
+                ("employer", &e1),
+                ("employer", &e2),
+                ("person", &c),
+                ("due_on", &due),
+                ("what", "Esittäydy rakennusalalle"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(location(&res), back, "back to the list");
+    let (cid, e1, e2) = (k.c.id, k.e1, k.e2);
+    let given: Vec<i64> = app
+        .db
+        .run(move |conn| -> Result<_, DbError> {
+            Ok(follow_ups::table
+                .filter(follow_ups::assignee_id.eq(cid))
+                .filter(follow_ups::what.eq("Esittäydy rakennusalalle"))
+                .order(follow_ups::employer_id.asc())
+                .select(follow_ups::employer_id)
+                .load(conn)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(given, vec![e1.min(e2), e1.max(e2)]);
+    let list = lead.text(back).await;
+    assert!(
+        list.contains("Esittäydy rakennusalalle"),
+        "the next follow-up on the cards"
+    );
+
+    // Only the employer list is a place to return to.
+    let res = lead
+        .post(
+            "/reports/relationships/lead",
+            &[
+                ("list", "employers"),
+                ("back", "https://example.com/employers"),
+                ("employer", &k.e1.to_string()),
+                ("person", &c),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/reports/relationships");
+}
+
 #[actix_web::test]
 async fn a_lead_assigns_a_relationship_lead_and_a_follow_up_from_the_rows() {
     let app = TestApp::spawn().await;
@@ -636,7 +730,7 @@ async fn a_lead_assigns_a_relationship_lead_and_a_follow_up_from_the_rows() {
         .await;
     assert_eq!(res.status(), 303);
 
-    let (leads, audited, follow_up) = app
+    let checked = app
         .db
         .run(move |conn| -> Result<_, DbError> {
             let leads: Vec<Option<i64>> = employers::table
@@ -652,13 +746,24 @@ async fn a_lead_assigns_a_relationship_lead_and_a_follow_up_from_the_rows() {
                 .filter(follow_ups::employer_id.eq(k.e5))
                 .select((follow_ups::assignee_id, follow_ups::what))
                 .load(conn)?;
-            Ok((leads, audited, follow_up))
+            let notices: Vec<(String, String)> = outbox::table
+                .select((outbox::recipient, outbox::subject))
+                .load(conn)?;
+            Ok((leads, audited, follow_up, notices))
         })
         .await
         .unwrap();
+    let (leads, audited, follow_up, notices) = checked;
     assert_eq!(leads, vec![Some(k.b.id), Some(k.b.id)]);
     assert_eq!(audited, 1, "the change is in the audit trail");
     assert_eq!(follow_up, vec![(k.b.id, "Esittäydy".to_owned())]);
+    // B hears of the follow-up the lead gave them.
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(notices[0].0, k.b.email);
+    assert!(
+        notices[0].1.ends_with("seurannan: Orpo Kerava Oy"),
+        "{notices:?}"
+    );
 
     // Incomplete: the page again with the field's error, and what was typed and checked kept.
     let res = s

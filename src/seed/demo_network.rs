@@ -395,7 +395,8 @@ pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> DbResult<()> {
         } else {
             AROUND[rng.gen_range(0..AROUND.len())]
         };
-        // Leave coverage gaps for the team lead to find: no construction or care in Kerava.
+        // Leave coverage gaps for the team lead to find: no care in Kerava, and construction
+        // only in the two cold employers of `cold_construction_in_kerava`.
         if municipality == KERAVA && ["41", "43", "86", "87"].contains(&industry) {
             municipality = VANTAA;
         }
@@ -627,6 +628,102 @@ pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> DbResult<()> {
                 "Työnantaja tyytyväinen, toinen paikka aukeaa keväällä.",
                 coach,
                 now - TimeDelta::days(20),
+            )?;
+        }
+    }
+    cold_construction_in_kerava(conn, &coaches, &kerava_team, &mut taken_ids, today, now)
+}
+
+/// The hole the team lead finds on the coverage matrix: construction in Kerava has two
+/// employers, and nobody has talked to either for months. A random stream of its own, so that
+/// the rest of the network stays as it was.
+fn cold_construction_in_kerava(
+    conn: &mut DbConnection,
+    coaches: &[Coach],
+    kerava_team: &[usize],
+    taken_ids: &mut HashSet<String>,
+    today: NaiveDate,
+    now: NaiveDateTime,
+) -> DbResult<()> {
+    let mut rng = StdRng::seed_from_u64(SEED + 1);
+    let coach = coaches[kerava_team.first().copied().unwrap_or(0)].id;
+    let cold = [
+        (
+            "Rakennusliike Ahjonkulma Oy",
+            "41",
+            SizeClass::Small,
+            [
+                (260, Channel::ColdCall, Outcome::NoAnswer, ""),
+                (
+                    230,
+                    Channel::ColdVisit,
+                    Outcome::NotNow,
+                    "Työmaat täynnä tälle vuodelle, soittakaa keväällä.",
+                ),
+            ],
+        ),
+        (
+            "Sompion Sisävalmiste Tmi",
+            "43",
+            SizeClass::Micro,
+            [
+                (
+                    400,
+                    Channel::ColdVisit,
+                    Outcome::NeedsLearned,
+                    "Tarvitsee siivoojaa työmaille keväisin.",
+                ),
+                (
+                    150,
+                    Channel::Phone,
+                    Outcome::NotNow,
+                    "Ei nyt, talvi hiljainen.",
+                ),
+            ],
+        ),
+    ];
+    for (name, industry, size, history) in cold {
+        let id = employers::insert(
+            conn,
+            &EmployerFields {
+                name: name.into(),
+                other_names: String::new(),
+                business_id: business_id(&mut rng, taken_ids),
+                industry_code: Some(industry.into()),
+                municipality_code: KERAVA.into(),
+                address: String::new(),
+                website: String::new(),
+                size_class: Some(size),
+                sector: Sector::Private,
+                stage: Stage::Prospect,
+                do_not_contact_reason: String::new(),
+                tags: "rakentaminen".into(),
+                notes: String::new(),
+                accommodations: String::new(),
+                lead_user_id: None,
+            },
+            coach,
+            now,
+        )?;
+        for (age, channel, outcome, notes) in history {
+            let fields = ContactFields {
+                jobseeker_id: None,
+                channel,
+                outcome,
+                purpose: Some(Purpose::IntroduceService),
+                client_specific: false,
+                notes: notes.into(),
+                contact_person_id: None,
+                occurred_local: None,
+                next_step: None,
+            };
+            contacts::log(
+                conn,
+                id,
+                coach,
+                &fields,
+                working_time(&mut rng, today, age),
+                now,
             )?;
         }
     }

@@ -182,12 +182,23 @@ fn page_link(q: &ListQuery, page: i64) -> String {
     )
 }
 
+/// A team lead's actions on the listed employers, the relationship report's own: the checked
+/// employers get a relationship lead or a follow-up for a coach.
+#[derive(Debug, Default, Clone)]
+pub struct ListActions {
+    /// This list's address, where the action returns.
+    pub back: String,
+    /// What the action's form held when it came back with errors.
+    pub state: crate::views::reports::relationships::ActionState,
+}
+
 pub fn list(
     ctx: &Ctx,
     q: &ListQuery,
     items: &[ListItem],
     total: i64,
     options: &FormOptions,
+    actions: Option<&ListActions>,
 ) -> Markup {
     let page = q.page.trim().parse::<i64>().unwrap_or(1).max(1);
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
@@ -285,10 +296,51 @@ pub fn list(
         (super::reports::downloads(ctx, "/employers", &filter_pairs(q)))
         @if items.is_empty() {
             p.empty { (ctx.t("employers-none")) }
+        } @else if let Some(actions) = actions {
+            form method="post" action="/reports/relationships/lead" {
+                (csrf(ctx))
+                input type="hidden" name="list" value="employers";
+                input type="hidden" name="back" value=(actions.back);
+                (error_summary(ctx, &actions.state.errors))
+                (cards(ctx, items, Some(&actions.state.selected)))
+                (crate::views::reports::relationships::action_panel(
+                    ctx,
+                    &actions.state.errors,
+                    "employers",
+                    &options.people,
+                    &actions.state.person,
+                    &actions.state.due_on,
+                    &actions.state.what,
+                ))
+            }
         } @else {
-            ul.employer-list {
+            (cards(ctx, items, None))
+        }
+        @if pages > 1 {
+            nav.pagination aria-label=(ctx.t("pagination-label")) {
+                @if page > 1 { a href=(page_link(q, page - 1)) rel="prev" { "← " (ctx.t("pagination-previous")) } }
+                span { (ctx.ta("pagination-page", &[("page", page.into()), ("pages", pages.into())])) }
+                @if page < pages { a href=(page_link(q, page + 1)) rel="next" { (ctx.t("pagination-next")) " →" } }
+            }
+        }
+    };
+    layout::page(ctx, &ctx.t("employers-title"), body)
+}
+
+/// The employer cards; with `selected`, each has a checkbox for the row actions.
+fn cards(ctx: &Ctx, items: &[ListItem], selected: Option<&[i64]>) -> Markup {
+    html! {
+            ul.employer-list id=(if selected.is_some() { "f-employer" } else { "employer-list" }) {
                 @for item in items {
                     li.employer-card {
+                        @if let Some(selected) = selected {
+                            @let box_id = format!("sel-{}", item.id);
+                            div.card-select {
+                                input type="checkbox" id=(box_id) name="employer" value=(item.id)
+                                    checked[selected.contains(&item.id)];
+                                label.visually-hidden for=(box_id) { (ctx.ta("report-select-employer", &[("name", item.name.clone().into())])) }
+                            }
+                        }
                         div.card-head {
                             a.employer-name href=(format!("/employers/{}", item.id)) { (item.name) }
                             (stage_badge(ctx, item.stage))
@@ -313,16 +365,7 @@ pub fn list(
                     }
                 }
             }
-        }
-        @if pages > 1 {
-            nav.pagination aria-label=(ctx.t("pagination-label")) {
-                @if page > 1 { a href=(page_link(q, page - 1)) rel="prev" { "← " (ctx.t("pagination-previous")) } }
-                span { (ctx.ta("pagination-page", &[("page", page.into()), ("pages", pages.into())])) }
-                @if page < pages { a href=(page_link(q, page + 1)) rel="next" { (ctx.t("pagination-next")) " →" } }
-            }
-        }
-    };
-    layout::page(ctx, &ctx.t("employers-title"), body)
+    }
 }
 
 /// The register's download: every matching employer, no jobseeker data.

@@ -8,6 +8,7 @@ use crate::db::employers::{self, ListFilter, Sort, UpdateOutcome};
 use crate::db::{self, audit, contacts, reference, users, DbConnection, DbError};
 use crate::domain::employer::{self as rules, EmployerForm, FORM_FIELDS};
 use crate::domain::merge::{merge_field, FieldMerge};
+use crate::domain::role::Role;
 use crate::domain::validation::FieldErrors;
 use crate::i18n::Lang;
 use crate::views;
@@ -79,12 +80,12 @@ fn some(s: &str) -> Option<String> {
 }
 
 pub async fn list(
+    req: HttpRequest,
     ctx: Ctx,
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, WebError> {
     let q = query.into_inner();
-    let lang = ctx.lang;
     let q2 = q.clone();
     if let Some(format) = crate::export::Format::parse(&q.format) {
         let rows = state
@@ -97,6 +98,32 @@ pub async fn list(
         let table = views::employers::export_table(&ctx, &rows);
         return super::reports::download(format, "employers", &[table]);
     }
+    // Team leads act on the listed employers as on the relationship report's lists.
+    let actions = matches!(ctx.role(), Some(Role::TeamLead | Role::Admin)).then(|| {
+        let query = req.query_string();
+        views::employers::ListActions {
+            back: if query.is_empty() {
+                "/employers".to_owned()
+            } else {
+                format!("/employers?{query}")
+            },
+            ..Default::default()
+        }
+    });
+    Ok(super::reports::html(
+        list_page(&ctx, &state, q, actions.as_ref()).await?,
+    ))
+}
+
+/// The employer list page for these filters, with a team lead's row actions if given.
+pub async fn list_page(
+    ctx: &Ctx,
+    state: &AppState,
+    q: ListQuery,
+    actions: Option<&views::employers::ListActions>,
+) -> Result<Markup, WebError> {
+    let lang = ctx.lang;
+    let q2 = q.clone();
     let (items, total, options) = state
         .db
         .run(move |conn| -> Result<_, DbError> {
@@ -105,9 +132,9 @@ pub async fn list(
             Ok((items, total, load_options(conn, lang)?))
         })
         .await?;
-    Ok(super::reports::html(views::employers::list(
-        &ctx, &q, &items, total, &options,
-    )))
+    Ok(views::employers::list(
+        ctx, &q, &items, total, &options, actions,
+    ))
 }
 
 pub fn load_options(conn: &mut DbConnection, lang: Lang) -> Result<FormOptions, DbError> {

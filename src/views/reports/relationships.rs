@@ -94,12 +94,6 @@ fn list_section(
     let mine = action.list == list;
     let no_errors = FieldErrors::default();
     let errors = if mine { &action.errors } else { &no_errors };
-    let mut people = vec![(String::new(), ctx.t("report-choose-person"))];
-    people.extend(
-        p.people
-            .iter()
-            .map(|(id, name, team)| (id.to_string(), format!("{name} ({team})"))),
-    );
     let person = if mine { action.person.as_str() } else { "" };
     let due_on = if mine { action.due_on.as_str() } else { "" };
     let what_default = ctx.t(&format!("{prefix}-what"));
@@ -160,31 +154,55 @@ fn list_section(
                             }
                         }
                     }
-                    fieldset.row-actions-panel {
-                        legend { (ctx.t("report-act-on-checked")) }
-                        (field(ctx, errors, list, "person", ctx.t("report-person"), html! {
-                            select id=(format!("{list}-person")) name="person" aria-invalid=[errors.get("person").map(|_| "true")] {
-                                @for (value, text) in &people {
-                                    option value=(value) selected[value == person] { (text) }
-                                }
-                            }
-                        }))
-                        div.actions {
-                            button.primary type="submit" { (ctx.t("report-assign-lead")) }
-                        }
-                        (field(ctx, errors, list, "due_on", ctx.t("report-due-on"), html! {
-                            input id=(format!("{list}-due_on")) name="due_on" type="date" value=(due_on) aria-invalid=[errors.get("due_on").map(|_| "true")];
-                        }))
-                        (field(ctx, errors, list, "what", ctx.t("report-what"), html! {
-                            input id=(format!("{list}-what")) name="what" type="text" maxlength="500" value=(what) aria-invalid=[errors.get("what").map(|_| "true")];
-                        }))
-                        div.actions {
-                            button type="submit" formaction="/reports/relationships/follow-up" { (ctx.t("report-create-follow-up")) }
-                        }
-                    }
+                    (action_panel(ctx, errors, list, &p.people, person, due_on, what))
                 }
             }
         }
+    }
+}
+
+/// What to do with the checked employers: make a person their relationship lead, or give a
+/// person a follow-up at each. Shared by these lists and the employer list; `list` keeps the ids
+/// of several panels on one page apart.
+pub fn action_panel(
+    ctx: &Ctx,
+    errors: &FieldErrors,
+    list: &str,
+    people: &[(i64, String, String)],
+    person: &str,
+    due_on: &str,
+    what: &str,
+) -> Markup {
+    let mut options = vec![(String::new(), ctx.t("report-choose-person"))];
+    options.extend(
+        people
+            .iter()
+            .map(|(id, name, team)| (id.to_string(), format!("{name} ({team})"))),
+    );
+    let people = options;
+    html! {
+    fieldset.row-actions-panel {
+        legend { (ctx.t("report-act-on-checked")) }
+        (field(ctx, errors, list, "person", ctx.t("report-person"), html! {
+            select id=(format!("{list}-person")) name="person" aria-invalid=[errors.get("person").map(|_| "true")] {
+                @for (value, text) in &people {
+                    option value=(value) selected[value == person] { (text) }
+                }
+            }
+        }))
+        div.actions {
+            button.primary type="submit" { (ctx.t("report-assign-lead")) }
+        }
+        (field(ctx, errors, list, "due_on", ctx.t("report-due-on"), html! {
+            input id=(format!("{list}-due_on")) name="due_on" type="date" value=(due_on) aria-invalid=[errors.get("due_on").map(|_| "true")];
+        }))
+        (field(ctx, errors, list, "what", ctx.t("report-what"), html! {
+            input id=(format!("{list}-what")) name="what" type="text" maxlength="500" value=(what) aria-invalid=[errors.get("what").map(|_| "true")];
+        }))
+        div.actions {
+            button type="submit" formaction="/reports/relationships/follow-up" { (ctx.t("report-create-follow-up")) }
+        }
+    }
     }
 }
 

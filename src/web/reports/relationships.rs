@@ -101,9 +101,25 @@ pub struct ActionForm {
     pub due_on: String,
     pub what: String,
     pub query: HealthQuery,
+    /// The employer list the action came from, to return to (see [`ActionForm::back`]).
+    pub back: String,
 }
 
 impl ActionForm {
+    /// The employer list to return to; only a path of the list itself, never elsewhere.
+    fn back(&self) -> Option<&str> {
+        let b = self.back.as_str();
+        let is_list = b == "/employers" || b.starts_with("/employers?");
+        (is_list && !b.chars().any(|c| c.is_control() || c == '\\')).then_some(b)
+    }
+
+    /// Where a done action returns: the employer list it came from, or the report.
+    fn location(&self) -> String {
+        self.back()
+            .map(str::to_owned)
+            .unwrap_or_else(|| self.query.location())
+    }
+
     fn parse(fields: &[(String, String)]) -> ActionForm {
         let mut f = ActionForm::default();
         for (k, v) in fields {
@@ -115,6 +131,7 @@ impl ActionForm {
                 "what" => f.what = v.clone(),
                 "team" => f.query.team = v.clone(),
                 "coach" => f.query.coach = v.clone(),
+                "back" => f.back = v.clone(),
                 _ => {}
             }
         }
@@ -132,7 +149,6 @@ async fn invalid(
     form: ActionForm,
     errors: FieldErrors,
 ) -> Result<HttpResponse, WebError> {
-    let page = load(state, &form.query, ctx.lang).await?;
     let action = ActionState {
         list: form.list.clone(),
         selected: form.employers.clone(),
@@ -141,12 +157,24 @@ async fn invalid(
         what: form.what.clone(),
         errors,
     };
+    let page = match form.back() {
+        Some(back) => {
+            let query = back.split_once('?').map(|(_, q)| q).unwrap_or("");
+            let list_query = serde_urlencoded::from_str(query).unwrap_or_default();
+            let actions = crate::views::employers::ListActions {
+                back: back.to_owned(),
+                state: action,
+            };
+            crate::web::employers::list_page(ctx, state, list_query, Some(&actions)).await?
+        }
+        None => {
+            let page = load(state, &form.query, ctx.lang).await?;
+            crate::views::reports::relationships::page(ctx, &form.query, &page, &action)
+        }
+    };
     Ok(HttpResponse::build(StatusCode::UNPROCESSABLE_ENTITY)
         .content_type("text/html; charset=utf-8")
-        .body(
-            crate::views::reports::relationships::page(ctx, &form.query, &page, &action)
-                .into_string(),
-        ))
+        .body(page.into_string()))
 }
 
 async fn person(
@@ -200,7 +228,7 @@ pub async fn assign_lead(
     Ok(redirect_with_flash(
         &req,
         &state,
-        &form.query.location(),
+        &form.location(),
         FlashKind::Success,
         "flash-report-lead-assigned",
     ))
@@ -231,24 +259,30 @@ pub async fn create_follow_up(
         return invalid(&ctx, &state, form, errors).await;
     }
     let ids = form.employers.clone();
+    let mail = state.mail.clone();
     state
         .db
         .run(move |conn| -> Result<(), DbError> {
             conn.transaction(|conn| {
+                let now = db::now();
+                let mut created = Vec::with_capacity(ids.len());
                 for id in ids {
                     if employers::find(conn, id)?.is_some() {
-                        follow_ups::create(
-                            conn,
-                            id,
-                            None,
-                            assignee,
-                            user_id,
-                            due_on,
-                            &what,
-                            db::now(),
-                        )?;
+                        created.push(follow_ups::create(
+                            conn, id, None, assignee, user_id, due_on, &what, now,
+                        )?);
                     }
                 }
+                // The coach hears of follow-ups someone else gave them, in the same transaction.
+                crate::db::outbox::enqueue_assignment_notice(
+                    conn,
+                    &mail.site,
+                    assignee,
+                    user_id,
+                    &created,
+                    &Default::default(),
+                    now,
+                )?;
                 Ok(())
             })
         })
@@ -256,7 +290,7 @@ pub async fn create_follow_up(
     Ok(redirect_with_flash(
         &req,
         &state,
-        &form.query.location(),
+        &form.location(),
         FlashKind::Success,
         "flash-report-follow-ups-created",
     ))
