@@ -195,6 +195,57 @@ async fn a_sender_killed_mid_send_is_taken_over_after_its_lease_and_the_message_
     assert_eq!(sink.messages().len(), 1);
 }
 
+/// A message whose every send stops its sender (the lease runs out again and again, with no
+/// result recorded) is given up after the allowed attempts, not tried forever.
+#[actix_web::test]
+async fn a_message_that_never_finishes_sending_is_given_up() {
+    let app = TestApp::spawn().await;
+    let sink = SmtpSink::start().await;
+    coaches_with_overdue_follow_ups(&app, 1).await;
+    let data = tempfile::tempdir().unwrap();
+    let out = send_mail(&app, data.path(), &sink, 60)
+        .output()
+        .await
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Sent 1"));
+    // As if the last of the allowed attempts had been claimed by a sender that then died.
+    app.db
+        .run(|conn| -> Result<_, DbError> {
+            let past = verkosto::db::now() - chrono::TimeDelta::minutes(1);
+            Ok(diesel::update(outbox::table)
+                .set((
+                    outbox::state.eq("sending"),
+                    outbox::attempts.eq(verkosto::mail::DEFAULT_MAX_ATTEMPTS),
+                    outbox::lease_owner.eq(Some("a dead sender")),
+                    outbox::lease_until.eq(Some(past)),
+                ))
+                .execute(conn)?)
+        })
+        .await
+        .unwrap();
+    let out = send_mail(&app, data.path(), &sink, 60)
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Sent 0"), "{stdout}");
+    assert_eq!(sink.messages().len(), 1, "not sent again");
+    let (state, error): (String, Option<String>) = app
+        .db
+        .run(|conn| -> Result<_, DbError> {
+            Ok(outbox::table
+                .select((outbox::state, outbox::last_error))
+                .first(conn)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(state, "failed", "shown to admins as failed");
+    assert_eq!(
+        error.as_deref(),
+        Some(verkosto::jobs::delivery::STOPPED_MID_SEND)
+    );
+}
+
 /// Two instances at once (two `send-mail --now` processes) against one database with 500
 /// coaches who each have an overdue follow-up: both try to plan, both deliver; every coach gets
 /// exactly one digest. On SQLite the two processes share the one writer.

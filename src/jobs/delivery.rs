@@ -8,6 +8,10 @@ use crate::mail::transport::Mailer;
 use crate::mail::MailConfig;
 use std::sync::Arc;
 
+/// The error recorded on a message whose sends never came back.
+pub const STOPPED_MID_SEND: &str =
+    "gave up: every attempt stopped in the middle of sending (the sender stopped or crashed)";
+
 /// What one delivery pass did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PassSummary {
@@ -82,6 +86,30 @@ impl Worker {
                 break;
             };
             let id = claimed.outgoing.id;
+            // More claims than attempts allowed: every earlier holder died mid-send (it never
+            // recorded a result). A message that stops its sender is not tried forever.
+            if claimed.attempts > self.config.max_attempts {
+                summary.failed += 1;
+                tracing::error!(
+                    id,
+                    attempts = claimed.attempts,
+                    "mail given up: every attempt stopped mid-send"
+                );
+                let owner = self.owner.clone();
+                self.db
+                    .run(move |conn| {
+                        outbox::mark_attempt_failed(
+                            conn,
+                            id,
+                            &owner,
+                            STOPPED_MID_SEND,
+                            AfterFailure::GiveUp,
+                            db::now(),
+                        )
+                    })
+                    .await?;
+                continue;
+            }
             let result = self.mailer.send(&claimed.outgoing).await;
             let owner = self.owner.clone();
             let held = match result {
