@@ -8,14 +8,13 @@
 //! Rust) over HTTP: the median and 95th percentile of 25 requests after 3 warm-up requests,
 //! each request on a different opening or jobseeker.
 
-use actix_web::web::Data;
-use actix_web::HttpServer;
+mod support;
+
 use diesel::prelude::*;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
-use std::net::TcpListener;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use verkosto::db::schema::{employers, users};
 use verkosto::db::{jobseekers, openings};
 use verkosto::domain::jobs::*;
@@ -23,10 +22,7 @@ use verkosto::domain::jobseeker::JobseekerFields;
 use verkosto::domain::money::{Cents, Hundredths};
 use verkosto::domain::opening::OpeningFields;
 use verkosto::seed::scale::{self, Scale};
-use verkosto::web::{self, AppState};
 
-const RUNS: usize = 25;
-const WARM_UP: usize = 3;
 const OPENINGS: usize = 20_000;
 const JOBSEEKERS: usize = 15_000;
 const PLACES: &[&str] = &[
@@ -38,10 +34,6 @@ const WISHES: &[&str] = &[
 
 /// The path of the i-th request of a page.
 type PathOf<'a> = Box<dyn Fn(usize) -> String + 'a>;
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
 
 fn hours(h: i64) -> Hundredths {
     Hundredths(h * 100)
@@ -180,53 +172,14 @@ fn main() {
     };
     println!(
         "data: 5,000 employers, {OPENINGS} openings (90 % open), {JOBSEEKERS} jobseekers (7/8 searching) on {} (generated in {:.1} s)",
-        if url.starts_with("postgres") { "PostgreSQL" } else { "SQLite" },
+        support::backend(&url),
         started.elapsed().as_secs_f64()
     );
 
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let address = format!("http://{}", listener.local_addr().expect("addr"));
-    let state = Data::new(AppState::new(db.clone(), &[7u8; 64], "Bench".into()));
-    std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            HttpServer::new(move || web::app(state.clone()))
-                .workers(2)
-                .listen(listener)
-                .expect("listen")
-                .run()
-                .await
-        })
-    });
-
+    let address = support::serve(db.clone());
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     runtime.block_on(async move {
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("client");
-        let login = client
-            .get(format!("{address}/login"))
-            .send()
-            .await
-            .expect("login")
-            .text()
-            .await
-            .expect("body");
-        let marker = "name=\"csrf\" value=\"";
-        let start = login.find(marker).expect("csrf") + marker.len();
-        let csrf = &login[start..start + login[start..].find('"').expect("end")];
-        let res = client
-            .post(format!("{address}/login"))
-            .form(&[
-                ("email", "admin@bench.verkosto.fi"),
-                ("password", verkosto::seed::demo::DEMO_PASSWORD),
-                ("csrf", csrf),
-            ])
-            .send()
-            .await
-            .expect("sign in");
-        assert_eq!(res.status(), 303, "signed in");
+        let client = support::sign_in(&address, "admin@bench.verkosto.fi").await;
 
         let pick = |ids: &[i64], i: usize| ids[(i * 7919) % ids.len()];
         let pages: Vec<(&str, PathOf)> = vec![
@@ -245,27 +198,9 @@ fn main() {
                 Box::new(|_| "/matches?scope=team".into()),
             ),
         ];
-        println!("{:<40} {:>10} {:>10}", "page", "median", "p95");
+        support::print_heading();
         for (name, path) in pages {
-            let mut times = Vec::with_capacity(RUNS);
-            for i in 0..RUNS + WARM_UP {
-                let url = format!("{address}{}", path(i));
-                let t = Instant::now();
-                let res = client.get(&url).send().await.expect("request");
-                let status = res.status();
-                let _ = res.bytes().await.expect("body");
-                assert!(status.is_success(), "{url}: {status}");
-                if i >= WARM_UP {
-                    times.push(t.elapsed());
-                }
-            }
-            times.sort();
-            println!(
-                "{:<40} {:>8.1} ms {:>7.1} ms",
-                name,
-                percentile(&times, 0.5).as_secs_f64() * 1000.0,
-                percentile(&times, 0.95).as_secs_f64() * 1000.0
-            );
+            support::measure(&client, &address, name, path).await;
         }
     });
 }

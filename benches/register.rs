@@ -8,20 +8,10 @@
 //! (session check, queries and rendering), sequentially, reporting the median and the 95th
 //! percentile of 25 requests after 3 warm-up requests.
 
-use actix_web::web::Data;
-use actix_web::HttpServer;
-use std::net::TcpListener;
-use std::time::{Duration, Instant};
+mod support;
+
+use std::time::Instant;
 use verkosto::seed::scale::{self, Scale};
-use verkosto::web::{self, AppState};
-
-const RUNS: usize = 25;
-const WARM_UP: usize = 3;
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i]
-}
 
 fn main() {
     let employers: usize = std::env::var("VERKOSTO_BENCH_EMPLOYERS")
@@ -44,53 +34,14 @@ fn main() {
         summary.contacts,
         summary.follow_ups,
         summary.coaches,
-        if url.starts_with("postgres") { "PostgreSQL" } else { "SQLite" },
+        support::backend(&url),
         started.elapsed().as_secs_f64()
     );
 
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let address = format!("http://{}", listener.local_addr().expect("addr"));
-    let state = Data::new(AppState::new(db.clone(), &[7u8; 64], "Bench".into()));
-    std::thread::spawn(move || {
-        actix_web::rt::System::new().block_on(async move {
-            HttpServer::new(move || web::app(state.clone()))
-                .workers(2)
-                .listen(listener)
-                .expect("listen")
-                .run()
-                .await
-        })
-    });
-
+    let address = support::serve(db.clone());
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     runtime.block_on(async move {
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("client");
-        let login = client
-            .get(format!("{address}/login"))
-            .send()
-            .await
-            .expect("login page")
-            .text()
-            .await
-            .expect("body");
-        let marker = "name=\"csrf\" value=\"";
-        let start = login.find(marker).expect("csrf") + marker.len();
-        let csrf = &login[start..start + login[start..].find('"').expect("end")];
-        let res = client
-            .post(format!("{address}/login"))
-            .form(&[
-                ("email", "coach0001@scale.verkosto.fi"),
-                ("password", verkosto::seed::demo::DEMO_PASSWORD),
-                ("csrf", csrf),
-            ])
-            .send()
-            .await
-            .expect("sign in");
-        assert_eq!(res.status(), 303, "signed in");
+        let client = support::sign_in(&address, "coach0001@scale.verkosto.fi").await;
 
         let busiest = 1; // the generator gives the first employers the most contacts
         let typical = (employers / 2).max(1);
@@ -123,30 +74,9 @@ fn main() {
             ("quick log search 'kah'", "/log?q=kah".into()),
             ("my follow-ups", "/follow-ups".into()),
         ];
-        println!("{:<48} {:>10} {:>10}", "page", "median", "p95");
+        support::print_heading();
         for (name, path) in pages {
-            let mut times = Vec::with_capacity(RUNS);
-            for i in 0..RUNS + WARM_UP {
-                let t = Instant::now();
-                let res = client
-                    .get(format!("{address}{path}"))
-                    .send()
-                    .await
-                    .expect("request");
-                let status = res.status();
-                let _ = res.bytes().await.expect("body");
-                assert!(status.is_success(), "{path}: {status}");
-                if i >= WARM_UP {
-                    times.push(t.elapsed());
-                }
-            }
-            times.sort();
-            println!(
-                "{:<48} {:>8.1} ms {:>7.1} ms",
-                name,
-                percentile(&times, 0.5).as_secs_f64() * 1000.0,
-                percentile(&times, 0.95).as_secs_f64() * 1000.0
-            );
+            support::measure(&client, &address, name, |_| path.clone()).await;
         }
     });
 }
