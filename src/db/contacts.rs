@@ -90,7 +90,7 @@ pub fn save_person(
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<i64> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let channel = Some(form.preferred_channel.clone()).filter(|c| !c.is_empty());
         let (id, old, action) = match id {
             None => {
@@ -151,7 +151,7 @@ pub fn set_person_left(
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<Option<i64>> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let Some(p) = person(conn, id)? else {
             return Ok(None);
         };
@@ -193,7 +193,8 @@ pub fn log(
     occurred_at: NaiveDateTime,
     now: NaiveDateTime,
 ) -> DbResult<Logged> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
+        employers::lock(conn, employer_id)?;
         let Some(employer) = employers::find(conn, employer_id)? else {
             return Err(super::DbError::Invalid(format!(
                 "no employer {employer_id}"

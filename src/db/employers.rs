@@ -485,7 +485,7 @@ pub fn insert(
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<i64> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let business_id = f.business_id.as_ref().map(|b| b.as_str().to_owned());
         let id: i64 = diesel::insert_into(employers::table)
             .values((
@@ -555,7 +555,7 @@ pub fn update(
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<UpdateOutcome> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let Some(current) = find(conn, id)? else {
             return Ok(UpdateOutcome::NotFound);
         };
@@ -665,7 +665,7 @@ pub fn set_archived(
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<bool> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let n = diesel::update(employers::table.find(id))
             .set((
                 employers::archived_at.eq(if archived { Some(now) } else { None }),
@@ -691,10 +691,25 @@ pub fn set_archived(
     })
 }
 
+/// Takes the employer's row lock for the rest of the caller's write transaction (on
+/// PostgreSQL; SQLite's write transaction holds the whole database already), so that what the
+/// transaction reads of the employer and its contacts stays true until it commits. Whether the
+/// employer exists.
+pub fn lock(conn: &mut DbConnection, id: i64) -> DbResult<bool> {
+    Ok(diesel::update(employers::table.find(id))
+        .set(employers::version.eq(employers::version))
+        .execute(conn)?
+        == 1)
+}
+
 /// Notes the newest contact on the employer, so the register can sort and filter by it, and who
 /// holds the relationship: the coach of that contact and when anybody else last talked to the
 /// employer (see migration 000008).
 pub fn touch_last_contact(conn: &mut DbConnection, id: i64) -> DbResult<()> {
+    // Lock the employer's row before reading its contacts: on PostgreSQL (READ COMMITTED) a
+    // second coach's transaction waits here until the first commits, and its reads below then
+    // see both contacts, so the cached newest contact can never end older than the newest.
+    lock(conn, id)?;
     let newest: Option<(i64, NaiveDateTime, i64)> = contacts::table
         .filter(contacts::employer_id.eq(id))
         .order((contacts::occurred_at.desc(), contacts::id.desc()))
@@ -832,7 +847,7 @@ pub fn set_lead(
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<bool> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let Some(current) = find(conn, id)? else {
             return Ok(false);
         };

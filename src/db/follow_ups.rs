@@ -159,7 +159,7 @@ pub fn mark_done(
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<()> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         diesel::update(follow_ups::table.find(f.id))
             .set((
                 follow_ups::status.eq("done"),
@@ -188,7 +188,7 @@ pub fn snooze(
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<()> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         diesel::update(follow_ups::table.find(f.id))
             .set((
                 follow_ups::status.eq("snoozed"),
@@ -215,7 +215,7 @@ pub fn reassign(
     now: NaiveDateTime,
     site: &crate::mail::Site,
 ) -> DbResult<()> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         diesel::update(follow_ups::table.find(f.id))
             .set((
                 follow_ups::assignee_id.eq(to),

@@ -117,7 +117,7 @@ pub fn apply(
     now: NaiveDateTime,
     notify: impl Fn(&mut DbConnection, &Received) -> DbResult<()>,
 ) -> DbResult<Vec<Received>> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let mut received: Vec<Received> = Vec::new();
         for &(kind, id, to) in plan {
             let (entity, field, employer_id, n) = match kind {

@@ -285,7 +285,7 @@ pub fn insert(
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<i64> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let closed_on =
             (f.status == JobseekerStatus::Closed).then(|| crate::format::today_helsinki(now));
         let id: i64 = diesel::insert_into(jobseekers::table)
@@ -309,7 +309,7 @@ pub fn update(
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<bool> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let Some(before) = find(conn, id)? else {
             return Ok(false);
         };
@@ -397,7 +397,7 @@ pub fn anonymise(
     user_id: Option<i64>,
     now: NaiveDateTime,
 ) -> DbResult<bool> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let n = diesel::update(
             jobseekers::table
                 .find(id)

@@ -90,7 +90,7 @@ pub fn suggest(
     score: i64,
     now: NaiveDateTime,
 ) -> DbResult<i64> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         if let Some(existing) = find_pair(conn, opening_id, jobseeker_id)? {
             return Ok(existing.id);
         }
@@ -141,7 +141,7 @@ pub fn move_to(
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<Moved> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let Some(current) = find(conn, id)? else {
             return Ok(Moved::NotFound);
         };

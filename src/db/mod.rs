@@ -9,6 +9,7 @@ pub mod contacts;
 pub mod employers;
 pub mod follow_ups;
 pub mod handover;
+pub mod idempotency;
 pub mod jobseekers;
 pub mod matches;
 pub mod openings;
@@ -53,9 +54,141 @@ pub enum DbError {
     BadUrl(String),
     #[error("{0}")]
     Invalid(String),
+    #[error("the database task failed: {0}")]
+    TaskFailed(String),
 }
 
 pub type DbResult<T> = Result<T, DbError>;
+
+impl DbError {
+    /// The storage fault behind this error, if it is one: the write did not happen and will
+    /// work again once the disk or the file is mended, so the user hears "nothing was saved,
+    /// try again shortly" rather than "something went wrong".
+    pub fn storage_fault(&self) -> Option<StorageFault> {
+        match self {
+            Self::Query(e) => StorageFault::of(e),
+            Self::Pool(_) => Some(StorageFault::Unavailable),
+            Self::Connect(_) => Some(StorageFault::Unavailable),
+            _ => None,
+        }
+    }
+}
+
+/// Why the database could not take a write for reasons outside the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageFault {
+    /// The disk (or the PostgreSQL server's) is full.
+    DiskFull,
+    /// The database file or server refuses writes (file permissions, a read-only mount or a
+    /// standby server).
+    ReadOnly,
+    /// The database cannot be reached or the disk failed.
+    Unavailable,
+}
+
+impl StorageFault {
+    /// Reads the fault from a Diesel error. SQLite and libpq report these only as text.
+    pub fn of(error: &diesel::result::Error) -> Option<Self> {
+        use diesel::result::{DatabaseErrorKind, Error};
+        let message = match error {
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => {
+                return Some(Self::Unavailable)
+            }
+            Error::DatabaseError(DatabaseErrorKind::ReadOnlyTransaction, _) => {
+                return Some(Self::ReadOnly)
+            }
+            Error::DatabaseError(_, info) => info.message().to_ascii_lowercase(),
+            Error::BrokenTransactionManager => return Some(Self::Unavailable),
+            _ => return None,
+        };
+        if message.contains("disk is full")
+            || message.contains("no space left")
+            || message.contains("could not extend file")
+            || message.contains("could not write")
+        {
+            Some(Self::DiskFull)
+        } else if message.contains("readonly database")
+            || message.contains("read-only")
+            || message.contains("unable to open database")
+        {
+            Some(Self::ReadOnly)
+        } else if message.contains("disk i/o error")
+            || message.contains("database is locked")
+            || message.contains("server closed the connection")
+            || message.contains("terminating connection")
+        {
+            Some(Self::Unavailable)
+        } else {
+            None
+        }
+    }
+}
+
+/// Remembers on each connection whether one of its statements met a storage fault, so that
+/// the pool closes it rather than keep, say, a SQLite connection that was opened read-only.
+#[derive(Debug, Default)]
+struct FaultWatch {
+    faulted: bool,
+}
+
+impl diesel::connection::Instrumentation for FaultWatch {
+    fn on_connection_event(&mut self, event: diesel::connection::InstrumentationEvent<'_>) {
+        if let diesel::connection::InstrumentationEvent::FinishQuery {
+            error: Some(error), ..
+        } = event
+        {
+            if StorageFault::of(error).is_some() {
+                self.faulted = true;
+            }
+        }
+    }
+}
+
+fn fault_watch(conn: &mut DbConnection) -> Option<&mut FaultWatch> {
+    conn.instrumentation().downcast_mut::<FaultWatch>()
+}
+
+impl DbConnection {
+    /// Runs `f` in a write transaction. On SQLite the transaction starts with `BEGIN
+    /// IMMEDIATE`: it takes the write lock at once, so writers queue for it within the busy
+    /// timeout instead of failing with "database is locked" when a deferred transaction that
+    /// has read tries to become a writer. Reads on other connections go on (WAL). Inside an
+    /// open transaction it nests as a savepoint. On PostgreSQL it is an ordinary transaction;
+    /// read-then-write sequences that must be atomic there lock their row first
+    /// ([`lock_row`]).
+    pub fn write<T, E, F>(&mut self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut Self) -> Result<T, E>,
+        E: From<diesel::result::Error>,
+    {
+        use diesel::connection::{AnsiTransactionManager, TransactionManager};
+        let outermost_sqlite = match self {
+            Self::Sqlite(c) => AnsiTransactionManager::transaction_manager_status_mut(c)
+                .transaction_depth()?
+                .is_none(),
+            Self::Postgres(_) => false,
+        };
+        if !outermost_sqlite {
+            return self.transaction(f);
+        }
+        if let Self::Sqlite(c) = self {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+        }
+        type Manager = <DbConnection as Connection>::TransactionManager;
+        match f(self) {
+            Ok(value) => {
+                Manager::commit_transaction(self)?;
+                Ok(value)
+            }
+            Err(e) => {
+                // A failed rollback leaves the transaction manager broken; the pool then
+                // closes the connection, which rolls back for good.
+                let _ = Manager::rollback_transaction(self);
+                Err(e)
+            }
+        }
+    }
+}
 
 /// Where the data lives, parsed from a database URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +219,12 @@ impl DbTarget {
 
     /// Opens one connection of the right variant, with SQLite's per-connection settings.
     pub fn connect(&self) -> DbResult<DbConnection> {
+        let mut conn = self.connect_bare()?;
+        conn.set_instrumentation(FaultWatch::default());
+        Ok(conn)
+    }
+
+    fn connect_bare(&self) -> DbResult<DbConnection> {
         match self {
             Self::Postgres(url) => Ok(DbConnection::Postgres(diesel::PgConnection::establish(
                 url,
@@ -122,8 +261,17 @@ impl ManageConnection for Manager {
         conn.batch_execute("SELECT 1").map_err(DbError::from)
     }
 
-    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
-        false
+    /// A connection comes back broken when its task panicked (the unwinding dropped it
+    /// mid-work), when it is still inside a transaction (a panic or an early return between
+    /// BEGIN and COMMIT), or when its transaction manager gave up. Such a connection is closed,
+    /// which rolls its transaction back and releases SQLite's write lock; it is never handed
+    /// out again. A storage fault (a full disk, a read-only file) marks it too, so that the
+    /// next connection is opened afresh once the cause is gone.
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        use diesel::connection::TransactionManager;
+        std::thread::panicking()
+            || <DbConnection as Connection>::TransactionManager::is_broken_transaction_manager(conn)
+            || fault_watch(conn).is_some_and(|w| w.faulted)
     }
 }
 
@@ -180,10 +328,21 @@ impl Db {
         .await;
         match joined {
             Ok(result) => result,
-            Err(e) => Err(E::from(DbError::Invalid(format!(
-                "database task failed: {e}"
-            )))),
+            // The task panicked: its connection was closed by the pool (never reused with a
+            // transaction open), and the request is answered with an error.
+            Err(e) => Err(E::from(DbError::TaskFailed(e.to_string()))),
         }
+    }
+
+    /// Runs `f` in one write transaction ([`DbConnection::write`]) on the blocking thread pool:
+    /// for a request whose checks decide its write, so that both see the same data.
+    pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + From<diesel::result::Error> + Send + 'static,
+    {
+        self.run(move |conn| conn.write(f)).await
     }
 
     pub fn migrate(&self) -> DbResult<usize> {

@@ -237,7 +237,7 @@ pub fn insert(
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<i64> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let id: i64 = diesel::insert_into(openings::table)
             .values((
                 opening_values!(f),
@@ -276,7 +276,7 @@ pub fn update(
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<Saved> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let Some(before) = find(conn, id)? else {
             return Ok(Saved::NotFound);
         };

@@ -59,7 +59,7 @@ pub fn create(
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<Hired> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let id: i64 = diesel::insert_into(placements::table)
             .values((
                 placements::jobseeker_id.eq(f.jobseeker_id),
@@ -130,6 +130,31 @@ pub fn create(
             employer_stage_moved: next.is_some(),
         })
     })
+}
+
+/// Takes the row locks a hire's checks depend on (the opening, then the jobseeker), inside the
+/// caller's write transaction. On PostgreSQL a second hire of the same opening or jobseeker
+/// waits until the first commits and then reads what it wrote; on SQLite the write
+/// transaction holds the database's one write lock already.
+pub fn lock_for_hire(conn: &mut DbConnection, f: &PlacementFields) -> DbResult<()> {
+    use super::schema::openings;
+    if let Some(o) = f.opening_id {
+        diesel::update(openings::table.find(o))
+            .set(openings::version.eq(openings::version))
+            .execute(conn)?;
+    }
+    diesel::update(jobseekers::table.find(f.jobseeker_id))
+        .set(jobseekers::updated_at.eq(jobseekers::updated_at))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Whether a placement was recorded from this match already.
+pub fn exists_for_match(conn: &mut DbConnection, match_id: i64) -> DbResult<bool> {
+    Ok(diesel::select(diesel::dsl::exists(
+        placements::table.filter(placements::match_id.eq(match_id)),
+    ))
+    .get_result(conn)?)
 }
 
 pub fn find(conn: &mut DbConnection, id: i64) -> DbResult<Option<Placement>> {
@@ -276,7 +301,7 @@ pub fn end(
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<bool> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let Some(p) = find(conn, id)? else {
             return Ok(false);
         };

@@ -1,6 +1,15 @@
 // One schema for both backends, written with portable column types only.
 
 diesel::table! {
+    idempotency_keys (key) {
+        key -> Text,
+        user_id -> BigInt,
+        location -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     settings (key) {
         key -> Text,
         value -> Text,
@@ -367,6 +376,7 @@ diesel::joinable!(placements -> employers (employer_id));
 diesel::joinable!(support_contacts -> placements (placement_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    idempotency_keys,
     settings,
     teams,
     users,

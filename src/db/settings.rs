@@ -18,7 +18,7 @@ pub fn get(conn: &mut DbConnection, key: &str) -> DbResult<Option<String>> {
 
 /// Sets a value; delete-then-insert keeps it portable (no upsert through MultiConnection).
 pub fn set(conn: &mut DbConnection, key: &str, value: &str) -> DbResult<()> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         diesel::delete(settings::table.find(key)).execute(conn)?;
         diesel::insert_into(settings::table)
             .values((settings::key.eq(key), settings::value.eq(value)))

@@ -208,7 +208,7 @@ pub fn set_active(
     active: bool,
     now: NaiveDateTime,
 ) -> DbResult<bool> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let n = diesel::update(users::table.find(id))
             .set((
                 users::active.eq(active),
@@ -251,7 +251,7 @@ pub fn create_account(
     team: &str,
     now: NaiveDateTime,
 ) -> DbResult<CreateOutcome> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         if email_taken(conn, account.email.as_str())? {
             return Ok(CreateOutcome::EmailTaken);
         }

@@ -6,7 +6,6 @@ use crate::domain::digest::{self, DigestPreference};
 use crate::mail::compose::{self, Item};
 use crate::mail::Site;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use diesel::Connection;
 use std::collections::HashMap;
 
 /// The organisation's digest time, or 07.30.
@@ -52,7 +51,7 @@ pub fn plan_date(
     date: NaiveDate,
     now: NaiveDateTime,
 ) -> DbResult<Planned> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let fresh = outbox::start_digest_run(conn, date, now)?;
         if !fresh {
             return Ok(Planned {

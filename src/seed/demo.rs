@@ -5,7 +5,6 @@ use crate::auth::password;
 use crate::db::{self, settings, users, DbConnection, DbError, DbResult};
 use crate::domain::role::Role;
 use crate::i18n::Lang;
-use diesel::Connection;
 use serde::Deserialize;
 
 const USERS: &str = include_str!("../../seed/demo/users.csv");
@@ -62,7 +61,7 @@ pub fn load(conn: &mut DbConnection) -> DbResult<bool> {
     let hash = password::hash(DEMO_PASSWORD)
         .map_err(|e| DbError::Invalid(format!("cannot hash the demo password: {e}")))?;
     let now = db::now();
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         settings::set(conn, settings::ORGANISATION_NAME, ORGANISATION_NAME)?;
         for u in &demo_users {
             let role = Role::parse(&u.role)

@@ -63,7 +63,7 @@ pub fn load_if_empty(conn: &mut DbConnection) -> DbResult<bool> {
     let counties: Vec<CountyRow> = parse(COUNTIES)?;
     let munis: Vec<MunicipalityRow> = parse(MUNICIPALITIES)?;
     let inds: Vec<IndustryRow> = parse(INDUSTRIES)?;
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         for c in &counties {
             diesel::insert_into(wellbeing_counties::table)
                 .values((

@@ -152,7 +152,7 @@ pub fn load(conn: &mut DbConnection, scale: Scale, seed: u64) -> DbResult<Summar
     let hash = password::hash(crate::seed::demo::DEMO_PASSWORD)
         .map_err(|e| DbError::Invalid(format!("cannot hash: {e}")))?;
 
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let mut coach_ids = Vec::with_capacity(scale.coaches);
         for i in 0..scale.coaches {
             let team_id = db_users::ensure_team(conn, &format!("Tiimi {:02}", i / 8 + 1), now)?;

@@ -5,8 +5,13 @@ use crate::web::gate::CSRF_FIELD;
 use crate::web::Ctx;
 use maud::{html, Markup};
 
+/// The hidden fields every form that changes something carries: the CSRF token, and a fresh
+/// idempotency key that makes a second submit of the same rendered form harmless.
 pub fn csrf(ctx: &Ctx) -> Markup {
-    html! { input type="hidden" name=(CSRF_FIELD) value=(ctx.csrf); }
+    html! {
+        input type="hidden" name=(CSRF_FIELD) value=(ctx.csrf);
+        input type="hidden" name=(crate::db::idempotency::FIELD) value=(crate::auth::token::generate());
+    }
 }
 
 /// A labelled input; on error it is marked invalid and the error is read with it.

@@ -1,9 +1,10 @@
 //! Logging a contact: from the employer page, or from the quick log in the field.
 
 use super::context::FlashKind;
-use super::login::redirect_with_flash;
+use super::login::{already_saved, redirect_with_flash};
 use super::profile::unprocessable;
 use super::{employers as employer_pages, AppState, Ctx, WebError};
+use crate::db::idempotency::{self, IdempotencyKey, Once};
 use crate::db::{self, contacts, employers, reference, DbError};
 use crate::domain::contact::{self, ContactForm};
 use crate::domain::employer::{self as rules, EmployerForm};
@@ -24,12 +25,20 @@ pub struct LogForm {
     pub from: String,
 }
 
+/// What logging a contact came to, inside its transaction.
+enum Logged {
+    Saved(String),
+    Invalid(FieldErrors),
+    NoEmployer,
+}
+
 pub async fn log(
     req: HttpRequest,
     ctx: Ctx,
     state: web::Data<AppState>,
     path: web::Path<i64>,
     form: web::Form<LogForm>,
+    key: Option<IdempotencyKey>,
 ) -> Result<HttpResponse, WebError> {
     let employer_id = path.into_inner();
     let coach_id = ctx.user()?.id;
@@ -61,58 +70,66 @@ pub async fn log(
         },
         None => now,
     };
-    if let Some(jobseeker) = fields.as_ref().and_then(|f| f.jobseeker_id) {
-        let team = ctx.user()?.team_id;
-        let consented = state
-            .db
-            .run(move |conn| db::jobseekers::consenting(conn, team))
-            .await?;
-        if !consented.iter().any(|(id, _)| *id == jobseeker) {
-            errors.add("jobseeker_id", "contact-error-jobseeker-consent");
-        }
-    }
     let opening_found = fields
         .as_ref()
         .is_some_and(|f| f.outcome == contact::Outcome::OpeningFound);
     if let (Some(fields), true) = (fields, errors.is_empty()) {
-        let person = fields.contact_person_id;
+        let team = ctx.user()?.team_id;
+        // Every check that decides the write runs inside its transaction.
         let logged = state
             .db
-            .run(move |conn| -> Result<Option<i64>, DbError> {
-                let Some(employer) = employers::find(conn, employer_id)? else {
-                    return Ok(None);
-                };
-                if let Some(pid) = person {
-                    let belongs =
-                        contacts::person(conn, pid)?.is_some_and(|p| p.employer_id == employer.id);
-                    if !belongs {
-                        return Err(DbError::Invalid(
-                            "contact person of another employer".into(),
-                        ));
+            .run(move |conn| {
+                idempotency::once(conn, key.as_ref(), coach_id, now, |conn| {
+                    if employers::find(conn, employer_id)?.is_none() {
+                        return Ok((Logged::NoEmployer, None));
                     }
-                }
-                let logged = contacts::log(conn, employer_id, coach_id, &fields, occurred_at, now)?;
-                Ok(Some(logged.contact_id))
+                    let mut errors = FieldErrors::default();
+                    if let Some(pid) = fields.contact_person_id {
+                        if contacts::person(conn, pid)?.is_none_or(|p| p.employer_id != employer_id)
+                        {
+                            errors.add("contact_person_id", "employer-error-choice");
+                        }
+                    }
+                    if let Some(jobseeker) = fields.jobseeker_id {
+                        let consented = db::jobseekers::consenting(conn, team)?;
+                        if !consented.iter().any(|(id, _)| *id == jobseeker) {
+                            errors.add("jobseeker_id", "contact-error-jobseeker-consent");
+                        }
+                    }
+                    if !errors.is_empty() {
+                        return Ok((Logged::Invalid(errors), None));
+                    }
+                    let logged =
+                        contacts::log(conn, employer_id, coach_id, &fields, occurred_at, now)?;
+                    // An opening found at the door goes straight into the opening form.
+                    let location = if opening_found {
+                        format!("/openings/new?contact={}", logged.contact_id)
+                    } else {
+                        format!("/employers/{employer_id}#timeline")
+                    };
+                    Ok((Logged::Saved(location.clone()), Some(location)))
+                })
             })
             .await?;
-        let contact_id = logged.ok_or(WebError::NotFound)?;
-        // An opening found at the door goes straight into the opening form, pre-filled.
-        if opening_found {
-            return Ok(redirect_with_flash(
-                &req,
-                &state,
-                &format!("/openings/new?contact={contact_id}"),
-                FlashKind::Success,
-                "flash-contact-logged-opening",
-            ));
+        match logged {
+            Once::Done(Logged::Saved(location)) => {
+                let flash = if opening_found {
+                    "flash-contact-logged-opening"
+                } else {
+                    "flash-contact-logged"
+                };
+                return Ok(redirect_with_flash(
+                    &req,
+                    &state,
+                    &location,
+                    FlashKind::Success,
+                    flash,
+                ));
+            }
+            Once::Replayed(location) => return Ok(already_saved(&req, &state, &location)),
+            Once::Done(Logged::NoEmployer) => return Err(WebError::NotFound),
+            Once::Done(Logged::Invalid(refused)) => errors = refused,
         }
-        return Ok(redirect_with_flash(
-            &req,
-            &state,
-            &format!("/employers/{employer_id}#timeline"),
-            FlashKind::Success,
-            "flash-contact-logged",
-        ));
     }
     if from == "log" {
         let page = quick_log_for(&ctx, &state, employer_id).await?;
@@ -242,7 +259,7 @@ pub async fn quick_create(
     let t = typed.clone();
     let outcome = state
         .db
-        .run(
+        .write(
             move |conn| -> Result<Result<i64, QuickCreateRefused>, DbError> {
                 let mut errors = FieldErrors::default();
                 let mut resembling = Vec::new();

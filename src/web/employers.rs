@@ -1,10 +1,11 @@
 //! The employer register: list, create, show, edit (with conflict merge), archive, history.
 
 use super::context::FlashKind;
-use super::login::redirect_with_flash;
+use super::login::{already_saved, redirect_with_flash};
 use super::profile::unprocessable;
 use super::{AppState, Ctx, WebError};
 use crate::db::employers::{self, ListFilter, Sort, UpdateOutcome};
+use crate::db::idempotency::{self, IdempotencyKey, Once};
 use crate::db::{self, audit, contacts, reference, users, DbConnection, DbError};
 use crate::domain::employer::{self as rules, EmployerForm, FORM_FIELDS};
 use crate::domain::merge::{merge_field, FieldMerge};
@@ -209,6 +210,7 @@ pub async fn create(
     ctx: Ctx,
     state: web::Data<AppState>,
     form: web::Form<EmployerForm>,
+    key: Option<IdempotencyKey>,
 ) -> Result<HttpResponse, WebError> {
     let user_id = ctx.user()?.id;
     let lang = ctx.lang;
@@ -216,34 +218,49 @@ pub async fn create(
     let typed = form.clone();
     let outcome = state
         .db
-        .run(
-            move |conn| -> Result<Result<i64, (FieldErrors, Duplicate, FormOptions)>, DbError> {
-                let mut duplicate = Duplicate::default();
-                let mut errors = FieldErrors::default();
-                match rules::validate(&typed) {
-                    Ok(fields) => {
-                        check_against_db(conn, &fields, &typed, None, &mut errors, &mut duplicate)?;
-                        if errors.is_empty() && duplicate.resembling.is_empty() {
-                            return Ok(Ok(employers::insert(conn, &fields, user_id, db::now())?));
+        .run(move |conn| {
+            idempotency::create_once(
+                conn,
+                key.as_ref(),
+                user_id,
+                db::now(),
+                |conn| -> Result<Result<String, (FieldErrors, Duplicate, FormOptions)>, DbError> {
+                    let mut duplicate = Duplicate::default();
+                    let mut errors = FieldErrors::default();
+                    match rules::validate(&typed) {
+                        Ok(fields) => {
+                            check_against_db(
+                                conn,
+                                &fields,
+                                &typed,
+                                None,
+                                &mut errors,
+                                &mut duplicate,
+                            )?;
+                            if errors.is_empty() && duplicate.resembling.is_empty() {
+                                let id = employers::insert(conn, &fields, user_id, db::now())?;
+                                return Ok(Ok(format!("/employers/{id}")));
+                            }
                         }
+                        Err(e) => errors = e,
                     }
-                    Err(e) => errors = e,
-                }
-                Ok(Err((errors, duplicate, load_options(conn, lang)?)))
-            },
-        )
+                    Ok(Err((errors, duplicate, load_options(conn, lang)?)))
+                },
+            )
+        })
         .await?;
     match outcome {
-        Ok(id) => Ok(redirect_with_flash(
+        Once::Done(Ok(location)) => Ok(redirect_with_flash(
             &req,
             &state,
-            &format!("/employers/{id}"),
+            &location,
             FlashKind::Success,
             "flash-employer-created",
         )),
-        Err((errors, duplicate, options)) => Ok(unprocessable(views::employers::form_page(
-            &ctx, None, &form, &errors, &options, &duplicate,
-        ))),
+        Once::Replayed(location) => Ok(already_saved(&req, &state, &location)),
+        Once::Done(Err((errors, duplicate, options))) => Ok(unprocessable(
+            views::employers::form_page(&ctx, None, &form, &errors, &options, &duplicate),
+        )),
     }
 }
 
@@ -378,7 +395,7 @@ pub async fn update(
         .map_err(|_| WebError::BadRequest("version".into()))?;
     let saved = state
         .db
-        .run(move |conn| -> Result<Option<Saved>, DbError> {
+        .write(move |conn| -> Result<Option<Saved>, DbError> {
             let mut errors = FieldErrors::default();
             let mut duplicate = Duplicate::default();
             let fields = match rules::validate(&typed) {

@@ -6,6 +6,7 @@ use super::cookies;
 use super::routes::{self, Access};
 use super::{AppState, WebError};
 use crate::auth::token;
+use crate::db::idempotency::{self, IdempotencyKey};
 use crate::db::{self, sessions};
 use crate::i18n::Lang;
 use actix_web::body::{BoxBody, MessageBody};
@@ -111,9 +112,12 @@ pub async fn gate(
 
     // State-changing requests must carry the token of this session or visitor.
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        let presented = presented_csrf(&mut req).await?;
+        let (presented, once) = presented_csrf(&mut req).await?;
         if !presented.is_some_and(|p| token::constant_time_eq(&p, &csrf)) {
             return Ok(req.error_response(WebError::Csrf));
+        }
+        if let Some(key) = once {
+            req.extensions_mut().insert(key);
         }
     }
 
@@ -157,21 +161,45 @@ pub fn urlencode(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The CSRF token from a form body (read and put back for the handler) or from the query
-/// string (for multipart uploads, whose bodies are not read here).
-async fn presented_csrf(req: &mut ServiceRequest) -> Result<Option<String>, actix_web::Error> {
+/// The CSRF token and the idempotency key from a form body (read and put back for the
+/// handler) or from the query string (for multipart uploads, whose bodies are not read here).
+async fn presented_csrf(
+    req: &mut ServiceRequest,
+) -> Result<(Option<String>, Option<IdempotencyKey>), actix_web::Error> {
     let is_form = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let found = |encoded: &[u8]| {
+        (
+            form_value(encoded, CSRF_FIELD),
+            form_value(encoded, idempotency::FIELD).and_then(|k| IdempotencyKey::parse(&k)),
+        )
+    };
     if !is_form {
-        return Ok(form_value(req.query_string().as_bytes(), CSRF_FIELD));
+        return Ok(found(req.query_string().as_bytes()));
     }
     let body = req.extract::<web::Bytes>().await?;
-    let found = form_value(&body, CSRF_FIELD);
+    let presented = found(&body);
     req.set_payload(Payload::from(body));
-    Ok(found)
+    Ok(presented)
+}
+
+/// The idempotency key a create form carried (see [`crate::db::idempotency`]); handlers take
+/// it as `Option<IdempotencyKey>`, absent for clients that send none.
+impl actix_web::FromRequest for IdempotencyKey {
+    type Error = WebError;
+    type Future = std::future::Ready<Result<Self, WebError>>;
+
+    fn from_request(req: &actix_web::HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(
+            req.extensions()
+                .get::<IdempotencyKey>()
+                .cloned()
+                .ok_or(WebError::BadRequest(idempotency::FIELD.into())),
+        )
+    }
 }
 
 fn form_value(encoded: &[u8], name: &str) -> Option<String> {

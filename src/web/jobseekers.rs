@@ -132,7 +132,7 @@ async fn save(
     let today = crate::format::today_helsinki(db::now());
     let outcome = state
         .db
-        .run(move |conn| -> Result<Outcome, DbError> {
+        .write(move |conn| -> Result<Outcome, DbError> {
             if let Some(id) = id {
                 let visible = jobseekers::find_visible(conn, id, who)?;
                 if visible.is_none_or(|j| j.anonymised_at.is_some()) {

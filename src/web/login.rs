@@ -217,6 +217,18 @@ pub fn redirect_with_flash(
         .finish()
 }
 
+/// The answer to a second submit of a form whose first submit saved already: back to what the
+/// first one made, saying that nothing was saved twice.
+pub fn already_saved(req: &HttpRequest, state: &AppState, location: &str) -> HttpResponse {
+    redirect_with_flash(
+        req,
+        state,
+        location,
+        FlashKind::Success,
+        "flash-already-saved",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::safe_next;

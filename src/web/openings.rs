@@ -3,9 +3,10 @@
 use super::context::FlashKind;
 use super::employers::load_options;
 use super::forms::MultiForm;
-use super::login::redirect_with_flash;
+use super::login::{already_saved, redirect_with_flash};
 use super::profile::unprocessable;
 use super::{AppState, Ctx, WebError};
+use crate::db::idempotency::{self, IdempotencyKey, Once};
 use crate::db::openings::{self, ListFilter, Saved};
 use crate::db::{self, contacts, employers, reference, DbConnection, DbError};
 use crate::domain::opening::{self as rules, OpeningForm};
@@ -226,14 +227,28 @@ async fn respond(
     id: Option<i64>,
     version: i64,
     form: OpeningForm,
+    key: Option<IdempotencyKey>,
 ) -> Result<HttpResponse, WebError> {
     let user_id = ctx.user()?.id;
     let lang = ctx.lang;
     let typed = form.clone();
     let outcome = state
         .db
-        .run(move |conn| save(conn, id, version, &typed, user_id, lang))
+        .run(move |conn| {
+            idempotency::once(conn, key.as_ref(), user_id, db::now(), |conn| {
+                let outcome = save(conn, id, version, &typed, user_id, lang)?;
+                let location = match &outcome {
+                    Outcome::Saved(saved) => Some(format!("/openings/{saved}")),
+                    _ => None,
+                };
+                Ok((outcome, location))
+            })
+        })
         .await?;
+    let outcome = match outcome {
+        Once::Done(outcome) => outcome,
+        Once::Replayed(location) => return Ok(already_saved(req, state, &location)),
+    };
     match outcome {
         Outcome::Saved(saved) => Ok(redirect_with_flash(
             req,
@@ -271,8 +286,9 @@ pub async fn create(
     ctx: Ctx,
     state: web::Data<AppState>,
     form: MultiForm<OpeningForm>,
+    key: Option<IdempotencyKey>,
 ) -> Result<HttpResponse, WebError> {
-    respond(&req, &ctx, &state, None, 0, form.into_inner()).await
+    respond(&req, &ctx, &state, None, 0, form.into_inner(), key).await
 }
 
 pub async fn update(
@@ -291,7 +307,16 @@ pub async fn update(
         .trim()
         .parse()
         .map_err(|_| WebError::BadRequest("version".into()))?;
-    respond(&req, &ctx, &state, Some(path.into_inner()), version, form).await
+    respond(
+        &req,
+        &ctx,
+        &state,
+        Some(path.into_inner()),
+        version,
+        form,
+        None,
+    )
+    .await
 }
 
 #[derive(Debug, Deserialize, Default)]

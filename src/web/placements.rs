@@ -11,7 +11,7 @@ use crate::db::jobseekers::{self, Viewer};
 use crate::db::placements::{self, PlacementFilter};
 use crate::db::{self, employers, matches, openings, DbConnection, DbError};
 use crate::domain::fields::parse_date;
-use crate::domain::jobs::{EndReason, SupportChannel, WithWhom};
+use crate::domain::jobs::{EndReason, OpeningStatus, SupportChannel, WithWhom};
 use crate::domain::placement::{self as rules, PlacementForm};
 use crate::domain::validation::FieldErrors;
 use crate::views;
@@ -185,11 +185,14 @@ pub async fn create(
     let typed = form.clone();
     let outcome = state
         .db
-        .run(
+        .write(
             move |conn| -> Result<Result<i64, (FieldErrors, FormNames)>, DbError> {
                 let mut errors = FieldErrors::default();
                 match rules::validate(&typed) {
                     Ok(fields) => {
+                        // Concurrent hires of one opening or one jobseeker wait here for
+                        // each other, so the checks below see what the first one wrote.
+                        placements::lock_for_hire(conn, &fields)?;
                         if jobseekers::find_visible(conn, fields.jobseeker_id, who)?
                             .is_none_or(|j| j.anonymised_at.is_some())
                         {
@@ -199,10 +202,13 @@ pub async fn create(
                             errors.add("employer_id", "employer-error-choice");
                         }
                         if let Some(o) = fields.opening_id {
-                            if openings::find(conn, o)?
-                                .is_none_or(|o| o.employer_id != fields.employer_id)
-                            {
-                                errors.add("opening_id", "employer-error-choice");
+                            match openings::find(conn, o)? {
+                                Some(o) if o.employer_id == fields.employer_id => {
+                                    if o.status() == OpeningStatus::Filled {
+                                        errors.add("opening_id", "placement-error-opening-filled");
+                                    }
+                                }
+                                _ => errors.add("opening_id", "employer-error-choice"),
                             }
                         }
                         if let Some(m) = fields.match_id {
@@ -211,7 +217,9 @@ pub async fn create(
                                     && Some(m.opening_id) == fields.opening_id
                                     && !m.stage().is_closed()
                             });
-                            if !ok {
+                            if placements::exists_for_match(conn, m)? {
+                                errors.add("match_id", "placement-error-match-placed");
+                            } else if !ok {
                                 errors.add("match_id", "placement-error-match");
                             }
                         }

@@ -13,7 +13,6 @@ use crate::web::{AppState, Ctx, WebError};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::NaiveDate;
-use diesel::Connection;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, Default, Clone)]
@@ -217,7 +216,7 @@ pub async fn assign_lead(
     state
         .db
         .run(move |conn| -> Result<(), DbError> {
-            conn.transaction(|conn| {
+            conn.write(|conn| {
                 for id in ids {
                     employers::set_lead(conn, id, Some(lead), user_id, db::now())?;
                 }
@@ -263,7 +262,7 @@ pub async fn create_follow_up(
     state
         .db
         .run(move |conn| -> Result<(), DbError> {
-            conn.transaction(|conn| {
+            conn.write(|conn| {
                 let now = db::now();
                 let mut created = Vec::with_capacity(ids.len());
                 for id in ids {

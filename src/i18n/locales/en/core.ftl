@@ -202,6 +202,7 @@ contact-error-datetime = Enter the time as dd.mm.yyyy hh.mm.
 contact-error-future = The time cannot be in the future.
 contact-error-due = Choose the date of the next step.
 contact-error-due-past = The next step cannot be due in the past.
+flash-already-saved = This was saved already; it was not saved a second time.
 flash-contact-logged = Contact saved.
 
 ## Employer register

@@ -202,6 +202,7 @@ contact-error-datetime = Anna aika muodossa pp.kk.vvvv hh.mm.
 contact-error-future = Aika ei voi olla tulevaisuudessa.
 contact-error-due = Valitse seuraavan askeleen päivä.
 contact-error-due-past = Seuraavan askeleen päivä ei voi olla menneisyydessä.
+flash-already-saved = Tämä oli jo tallennettu; sitä ei tallennettu toista kertaa.
 flash-contact-logged = Yhteydenotto tallennettu.
 
 ## Työnantajarekisteri

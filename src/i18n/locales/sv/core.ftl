@@ -202,6 +202,7 @@ contact-error-datetime = Ange tiden som dd.mm.åååå hh.mm.
 contact-error-future = Tiden kan inte vara i framtiden.
 contact-error-due = Välj dag för nästa steg.
 contact-error-due-past = Nästa steg kan inte ha ett datum i det förflutna.
+flash-already-saved = Det här var redan sparat; det sparades inte en gång till.
 flash-contact-logged = Kontakten har sparats.
 
 ## Arbetsgivarregistret
