@@ -84,7 +84,9 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     mail.site.organisation = organisation.clone();
     let worker = crate::jobs::Worker::new(db.clone(), mail.clone())?;
     let state = actix_web::web::Data::new(
-        AppState::new(db.clone(), &secret, organisation).with_mail(mail.clone()),
+        AppState::new(db.clone(), &secret, organisation)
+            .with_mail(mail.clone())
+            .with_worker(worker.heartbeat()),
     );
     let listener = TcpListener::bind(&options.bind)
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", options.bind))?;

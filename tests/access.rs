@@ -80,7 +80,7 @@ async fn only_public_routes_are_public() {
         .collect();
     assert_eq!(
         public,
-        vec!["/health", "/static/{file}", "/login", "/login"]
+        vec!["/health", "/ready", "/static/{file}", "/login", "/login"]
     );
 }
 

@@ -236,4 +236,11 @@ async fn health_reports_the_database() {
     let body: serde_json::Value = res.json().await.unwrap();
     assert_eq!(body["status"], "ok");
     assert_eq!(body["database"], "reachable");
+
+    let res = app.session().get("/ready").await;
+    assert_eq!(res.status(), 200);
+    assert!(res.headers().contains_key("x-request-id"));
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["database"], "writable");
+    assert_eq!(body["migrations"], "current");
 }

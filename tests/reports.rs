@@ -558,7 +558,8 @@ async fn contacts_logged_later_with_an_earlier_date_count_for_the_one_coach_list
     let log = |employer: i64, days: u64| {
         let b = &b;
         async move {
-            let when = format!("{}T10:00", days_ago(days));
+            // Midnight: a contact of today at 10:00 would be in the future before 10 in Helsinki.
+            let when = format!("{}T00:00", days_ago(days));
             let res = b
                 .post(
                     &format!("/employers/{employer}/contacts"),

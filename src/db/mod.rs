@@ -362,6 +362,16 @@ pub fn migrate(conn: &mut DbConnection) -> DbResult<usize> {
     applied.map_err(|e| DbError::Migration(e.to_string()))
 }
 
+/// Whether migrations embedded in this binary are missing from the database (another
+/// instance of an older version, or a restore of an older backup).
+pub fn has_pending_migrations(conn: &mut DbConnection) -> DbResult<bool> {
+    let pending = match conn {
+        DbConnection::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
+        DbConnection::Postgres(c) => c.has_pending_migration(POSTGRES_MIGRATIONS),
+    };
+    pending.map_err(|e| DbError::Migration(e.to_string()))
+}
+
 /// Current time in UTC at whole microseconds, as both backends keep it.
 pub fn now() -> chrono::NaiveDateTime {
     let now = chrono::Utc::now().naive_utc();

@@ -36,6 +36,7 @@ pub struct Worker {
     mailer: Arc<Mailer>,
     /// Names this instance in the leases it takes.
     owner: String,
+    heartbeat: super::Heartbeat,
 }
 
 impl Worker {
@@ -46,12 +47,24 @@ impl Worker {
             std::process::id(),
             &crate::auth::token::generate()[..8]
         );
+        // A round may take a lease's length (a slow SMTP server), plus a few polls.
+        let heartbeat = super::Heartbeat::new(
+            config.lease.to_std().unwrap_or_default()
+                + config.poll * 3
+                + std::time::Duration::from_secs(60),
+        );
         Ok(Self {
             db,
             config: Arc::new(config),
             mailer: Arc::new(mailer),
             owner,
+            heartbeat,
         })
+    }
+
+    /// Beats after every round of [`Worker::run`].
+    pub fn heartbeat(&self) -> super::Heartbeat {
+        self.heartbeat.clone()
     }
 
     pub fn config(&self) -> &MailConfig {
@@ -174,6 +187,7 @@ impl Worker {
         tracing::info!(delivery = %self.config.describe_delivery(), "mail worker started");
         loop {
             self.tick().await;
+            self.heartbeat.beat();
             tokio::time::sleep(self.config.poll).await;
         }
     }

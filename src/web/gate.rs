@@ -104,7 +104,7 @@ pub async fn gate(
             }
             return Ok(req.error_response(WebError::Forbidden));
         }
-        if spec.access == Access::Public && spec.path == "/health" {
+        if spec.access == Access::Public && matches!(spec.path, "/health" | "/ready") {
             // Monitoring probes neither hold cookies nor need them.
             return next.call(req).await.map(|r| r.map_into_boxed_body());
         }
@@ -182,6 +182,10 @@ async fn presented_csrf(
     }
     let body = req.extract::<web::Bytes>().await?;
     let presented = found(&body);
+    if let Ok(fields) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body) {
+        req.extensions_mut()
+            .insert(super::error::SubmittedForm(fields));
+    }
     req.set_payload(Payload::from(body));
     Ok(presented)
 }

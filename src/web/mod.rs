@@ -23,6 +23,7 @@ pub mod placements;
 pub mod privacy;
 pub mod profile;
 pub mod reports;
+pub mod request_log;
 pub mod routes;
 
 use crate::db::Db;
@@ -45,6 +46,8 @@ pub struct AppState {
     pub organisation_name: String,
     /// Where reminder links point and who mail is from; the worker's delivery settings.
     pub mail: std::sync::Arc<crate::mail::MailConfig>,
+    /// The mail worker's heartbeat, when this process runs one (for `/ready`).
+    pub worker: Option<crate::jobs::Heartbeat>,
 }
 
 impl AppState {
@@ -58,7 +61,14 @@ impl AppState {
                 &format!("http://{}", crate::config::DEFAULT_BIND),
             )),
             organisation_name,
+            worker: None,
         }
+    }
+
+    /// The same state, watching this mail worker's heartbeat.
+    pub fn with_worker(mut self, beat: crate::jobs::Heartbeat) -> Self {
+        self.worker = Some(beat);
+        self
     }
 
     /// The same state with these mail settings (from the environment, or a test's own).
@@ -102,5 +112,5 @@ pub fn app(
                 .add(("X-Frame-Options", "DENY")),
         )
         .wrap(middleware::Compress::default())
-        .wrap(middleware::Logger::new("%r %s %Dms").exclude("/health"))
+        .wrap(middleware::from_fn(request_log::log_requests))
 }

@@ -60,6 +60,9 @@ route_table! {
     "/health" {
         GET => health::health, Access::Public;
     }
+    "/ready" {
+        GET => health::ready, Access::Public;
+    }
     "/static/{file}" {
         GET => assets::file, Access::Public;
     }

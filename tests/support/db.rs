@@ -15,7 +15,12 @@ pub struct TestDb {
 
 enum Cleanup {
     Sqlite(#[allow(dead_code)] tempfile::TempDir),
-    Postgres { admin_url: String, name: String },
+    /// A file in a folder the test manages itself.
+    Nothing,
+    Postgres {
+        admin_url: String,
+        name: String,
+    },
 }
 
 impl Drop for TestDb {
@@ -58,6 +63,23 @@ fn sqlite_template() -> &'static PathBuf {
         prepare(&format!("sqlite://{}", path.display()));
         path
     })
+}
+
+/// A fresh SQLite database at `path` (in a folder the test manages, such as a small mount),
+/// copied from the migrated template; opened only when `open` says so.
+pub fn sqlite_at(path: &std::path::Path) -> String {
+    std::fs::copy(sqlite_template(), path).expect("copy the template");
+    format!("sqlite://{}", path.display())
+}
+
+/// Opens a database made by [`sqlite_at`].
+pub fn open_sqlite(url: &str) -> TestDb {
+    let db = Db::open(DbTarget::parse(url).expect("url"), 4).expect("open");
+    TestDb {
+        db,
+        url: url.to_owned(),
+        cleanup: Cleanup::Nothing,
+    }
 }
 
 fn fresh_sqlite() -> TestDb {

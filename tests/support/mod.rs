@@ -36,7 +36,11 @@ pub struct TestUser {
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
-        let test_db = db::fresh();
+        Self::spawn_on(db::fresh()).await
+    }
+
+    /// The app on a database the test made itself.
+    pub async fn spawn_on(test_db: db::TestDb) -> TestApp {
         let db = test_db.db.clone();
         let secret = "k".repeat(64);
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");

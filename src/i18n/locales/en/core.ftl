@@ -118,6 +118,11 @@ error-413-title = Too large
 error-413-text = What was sent is too large.
 error-500-title = Something went wrong
 error-500-text = An error happened in the service. Nothing was half-saved; please try again in a moment.
+error-503-title = Nothing was saved
+error-503-text = The database cannot take changes just now (for example, the disk is full). Nothing was saved. Try again in a moment; the service recovers by itself once the cause is fixed.
+error-typed-title = What you typed
+error-typed-text = The form was not saved. Here is what you typed, so that you can copy it.
+error-request-id = Error code: { $id }. Quote it to the administrators if the error repeats.
 error-csrf-title = The form has expired
 error-csrf-text = The form's security token was missing or old. Reload the page and send the form again.
 

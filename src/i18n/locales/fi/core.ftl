@@ -118,6 +118,11 @@ error-413-title = Liian suuri lähetys
 error-413-text = Lähetetyt tiedot ovat liian suuret.
 error-500-title = Jokin meni vikaan
 error-500-text = Palvelussa tapahtui virhe. Mitään ei tallennettu puoliksi; yritä hetken päästä uudelleen.
+error-503-title = Mitään ei tallennettu
+error-503-text = Tietokanta ei juuri nyt ota vastaan muutoksia (esimerkiksi levy on täynnä). Mitään ei tallennettu. Yritä uudelleen hetken kuluttua; palvelu toipuu itsestään, kun syy on korjattu.
+error-typed-title = Kirjoittamasi teksti
+error-typed-text = Lomaketta ei tallennettu. Tässä on se, mitä kirjoitit, jotta voit kopioida sen talteen.
+error-request-id = Virhekoodi: { $id }. Kerro se ylläpidolle, jos virhe toistuu.
 error-csrf-title = Lomake on vanhentunut
 error-csrf-text = Lomakkeen turvatunniste puuttui tai oli vanha. Lataa sivu uudelleen ja lähetä lomake uudestaan.
 

@@ -118,6 +118,11 @@ error-413-title = För stor sändning
 error-413-text = De skickade uppgifterna är för stora.
 error-500-title = Något gick fel
 error-500-text = Ett fel uppstod i tjänsten. Inget sparades till hälften; försök igen om en stund.
+error-503-title = Ingenting sparades
+error-503-text = Databasen tar inte emot ändringar just nu (till exempel är disken full). Ingenting sparades. Försök igen om en stund; tjänsten återhämtar sig själv när orsaken är åtgärdad.
+error-typed-title = Texten du skrev
+error-typed-text = Formuläret sparades inte. Här är det du skrev, så att du kan kopiera det.
+error-request-id = Felkod: { $id }. Uppge den till administratören om felet upprepas.
 error-csrf-title = Formuläret har gått ut
 error-csrf-text = Formulärets säkerhetskod saknades eller var gammal. Ladda om sidan och skicka formuläret på nytt.
 
