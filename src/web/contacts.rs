@@ -62,10 +62,11 @@ pub async fn log(
         None => now,
     };
     if let Some(jobseeker) = fields.as_ref().and_then(|f| f.jobseeker_id) {
-        let team = ctx.user()?.team_id;
+        // The same choices the form offers: the user's own team's consenting jobseekers.
+        let scope = ctx.scope()?.own_team_only();
         let consented = state
             .db
-            .run(move |conn| db::jobseekers::consenting(conn, team))
+            .run(move |conn| db::jobseekers::consenting(conn, scope))
             .await?;
         if !consented.iter().any(|(id, _)| *id == jobseeker) {
             errors.add("jobseeker_id", "contact-error-jobseeker-consent");
