@@ -564,7 +564,9 @@ async fn contacts_logged_later_with_an_earlier_date_count_for_the_one_coach_list
     let log = |employer: i64, days: u64| {
         let b = &b;
         async move {
-            let when = format!("{}T10:00", days_ago(days));
+            // Today's call at midnight: 10.00 would be in the future before ten in the morning.
+            let time = if days == 0 { "00:00" } else { "10:00" };
+            let when = format!("{}T{time}", days_ago(days));
             let res = b
                 .post(
                     &format!("/employers/{employer}/contacts"),
