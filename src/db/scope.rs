@@ -139,4 +139,34 @@ mod tests {
         assert!(job.includes_team(8));
         assert_eq!(job.own_team_only(), job);
     }
+
+    /// Handlers and pages reach the whole organisation only through an admin's session: the
+    /// privacy job's and the command line's scopes are not used in `src/web` or `src/views`.
+    #[test]
+    fn handlers_never_make_an_organisation_scope_themselves() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).expect("a source folder").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        for dir in ["web", "views"] {
+            sources(&root.join(dir), &mut files);
+        }
+        assert!(files.len() > 20, "{files:?}");
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("a source file");
+            assert!(
+                !text.contains("Scope::organisation_for_"),
+                "{}: a handler makes an organisation-wide scope",
+                file.display()
+            );
+        }
+    }
 }
