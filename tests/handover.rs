@@ -290,3 +290,109 @@ async fn every_colleague_who_receives_something_gets_one_notice() {
     assert!(text.contains("työnhakijoita: 1"), "{text}");
     assert!(!text.contains("Salassa"), "{text}");
 }
+
+/// A team lead hands over within their own team: another team's coach cannot be opened (their
+/// jobseekers' names stay unread) nor emptied, and nothing goes to another team's coach. An
+/// admin hands over across teams.
+#[actix_web::test]
+async fn a_lead_hands_over_only_within_their_own_team() {
+    let app = TestApp::spawn().await;
+    let (kerava_coach, k) = app.signed_in_to(Role::Coach, "Kerava").await;
+    let k2 = app.add_user(Role::Coach, "Kerava").await;
+    let (vantaa_coach, v) = app.signed_in_to(Role::Coach, "Vantaa").await;
+    let v2 = app.add_user(Role::Coach, "Vantaa").await;
+    let (lead, _) = app.signed_in_to(Role::TeamLead, "Vantaa").await;
+    let (admin, _) = app.signed_in_to(Role::Admin, "Hallinto").await;
+    for (s, coach, name) in [
+        (&kerava_coach, &k, "Keravan Kerttu"),
+        (&vantaa_coach, &v, "Vantaan Veikko"),
+    ] {
+        let res = s
+            .post(
+                "/jobseekers",
+                &[
+                    ("display_name", name),
+                    ("coach_id", &coach.id.to_string()),
+                    ("entered_on", "2026-10-01"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303, "{name} saved");
+    }
+    let coach_of = |name: &'static str| {
+        let db = app.db.clone();
+        async move {
+            db.run(move |conn| -> Result<i64, verkosto::db::DbError> {
+                Ok(jobseekers::table
+                    .filter(jobseekers::display_name.eq(name))
+                    .select(jobseekers::coach_id)
+                    .first(conn)?)
+            })
+            .await
+            .unwrap()
+        }
+    };
+
+    // Kerava's coach is neither listed nor opened for Vantaa's lead.
+    let page = lead.text("/handover").await;
+    assert!(page.contains(&v.name));
+    assert!(!page.contains(&k.name), "another team's coach is no choice");
+    let res = lead.get(&format!("/handover?from={}", k.id)).await;
+    assert_eq!(res.status(), 404);
+    assert!(!res.text().await.unwrap().contains("Keravan Kerttu"));
+
+    // Taking Kerava's caseload: refused, nothing moves.
+    let res = lead
+        .post(
+            "/handover",
+            &[
+                ("from", &k.id.to_string()),
+                ("jobseeker", &v2.id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 404);
+    assert_eq!(coach_of("Keravan Kerttu").await, k.id);
+
+    // Giving Vantaa's caseload to Kerava's coach: refused as no colleague, nothing moves.
+    let res = lead
+        .post(
+            "/handover",
+            &[
+                ("from", &v.id.to_string()),
+                ("jobseeker", &k2.id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    assert!(!res.text().await.unwrap().contains(&k2.name));
+    assert_eq!(coach_of("Vantaan Veikko").await, v.id);
+
+    // Within the team it goes.
+    let res = lead
+        .post(
+            "/handover",
+            &[
+                ("from", &v.id.to_string()),
+                ("jobseeker", &v2.id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(coach_of("Vantaan Veikko").await, v2.id);
+
+    // The admin sees every team and may hand over across them.
+    let page = admin.text(&format!("/handover?from={}", k.id)).await;
+    assert!(page.contains("Keravan Kerttu"));
+    let res = admin
+        .post(
+            "/handover",
+            &[
+                ("from", &k.id.to_string()),
+                ("jobseeker", &k2.id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(coach_of("Keravan Kerttu").await, k2.id);
+}

@@ -522,7 +522,12 @@ async fn closed_profiles_are_anonymised_after_the_retention_period() {
                     ))
                     .execute(conn)?;
             }
-            verkosto::db::jobseekers::anonymise_expired(conn, 24, now)
+            verkosto::db::jobseekers::anonymise_expired(
+                conn,
+                verkosto::db::Scope::organisation_for_privacy_job(),
+                24,
+                now,
+            )
         })
         .await
         .unwrap();

@@ -15,7 +15,10 @@ use verkosto::domain::ips;
 use verkosto::domain::role::Role;
 
 struct Known {
+    /// The Vantaa team's lead: reads the Vantaa team's reports only.
     lead: TestUser,
+    /// Reads everybody's.
+    admin: TestUser,
     a: TestUser,
     b: TestUser,
     c: TestUser,
@@ -166,6 +169,7 @@ fn support(
 /// times a week, coach B three times a week for the last four weeks only; D has left.
 async fn known(app: &TestApp) -> Known {
     let lead = app.add_user(Role::TeamLead, "Vantaa").await;
+    let admin = app.add_user(Role::Admin, "Hallinto").await;
     let a = app.add_user(Role::Coach, "Vantaa").await;
     let b = app.add_user(Role::Coach, "Vantaa").await;
     let c = app.add_user(Role::Coach, "Kerava").await;
@@ -296,6 +300,7 @@ async fn known(app: &TestApp) -> Known {
         .expect("known data set");
     Known {
         lead,
+        admin,
         a,
         b,
         c,
@@ -465,7 +470,7 @@ async fn coverage_downloads_have_the_same_numbers() {
 async fn relationship_health_lists_and_gaps() {
     let app = TestApp::spawn().await;
     let k = known(&app).await;
-    let s = sign_in(&app, &k.lead).await;
+    let s = sign_in(&app, &k.admin).await;
     let body = s.text("/reports/relationships").await;
 
     let one = row_text(&body, "f-employer-one_coach", "Valitse Kauppa Vantaa Oy");
@@ -546,7 +551,8 @@ async fn relationship_health_lists_and_gaps() {
 async fn contacts_logged_later_with_an_earlier_date_count_for_the_one_coach_list() {
     let app = TestApp::spawn().await;
     let k = known(&app).await;
-    let lead = sign_in(&app, &k.lead).await;
+    // The admin reads every team's relationships (Rakennus Kerava is the Kerava team's).
+    let lead = sign_in(&app, &k.admin).await;
     let b = sign_in(&app, &k.b).await;
     let one_coach = |body: String| {
         let start = body
@@ -558,8 +564,9 @@ async fn contacts_logged_later_with_an_earlier_date_count_for_the_one_coach_list
     let log = |employer: i64, days: u64| {
         let b = &b;
         async move {
-            // Midnight: a contact of today at 10:00 would be in the future before 10 in Helsinki.
-            let when = format!("{}T00:00", days_ago(days));
+            // Today's call at midnight: 10.00 would be in the future before ten in the morning.
+            let time = if days == 0 { "00:00" } else { "10:00" };
+            let when = format!("{}T{time}", days_ago(days));
             let res = b
                 .post(
                     &format!("/employers/{employer}/contacts"),
@@ -618,8 +625,41 @@ async fn a_lead_gives_a_coach_follow_ups_from_the_employer_list() {
         "coaches have no row actions"
     );
 
-    let (e1, e2, c) = (k.e1.to_string(), k.e2.to_string(), k.c.id.to_string());
+    // The lead gives follow-ups to their own team's coaches: B (Vantaa), not C (Kerava).
+    let (e1, e2, c) = (k.e1.to_string(), k.e2.to_string(), k.b.id.to_string());
     let due = days_ago(0).to_string();
+    let list = lead.text(back).await;
+    assert!(list.contains(&format!("<option value=\"{c}\"")));
+    assert!(
+        !list.contains(&format!("<option value=\"{}\"", k.c.id)),
+        "another team's coach is no choice"
+    );
+    let res = lead
+        .post(
+            "/reports/relationships/follow-up",
+            &[
+                ("list", "employers"),
+                ("back", back),
+                ("employer", &e1),
+                ("person", &k.c.id.to_string()),
+                ("due_on", &due),
+                ("what", "Toisen tiimin valmentajalle"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 422, "another team's coach is refused");
+    let cid = k.c.id;
+    let given: i64 = app
+        .db
+        .run(move |conn| -> Result<_, DbError> {
+            Ok(follow_ups::table
+                .filter(follow_ups::assignee_id.eq(cid))
+                .count()
+                .get_result(conn)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(given, 0, "nothing given to another team's coach");
     // Forgot the coach: the same list again, with what was checked and typed.
     let res = lead
         .post(
@@ -657,7 +697,7 @@ async fn a_lead_gives_a_coach_follow_ups_from_the_employer_list() {
         .await;
     assert_eq!(res.status(), 303);
     assert_eq!(location(&res), back, "back to the list");
-    let (cid, e1, e2) = (k.c.id, k.e1, k.e2);
+    let (cid, e1, e2) = (k.b.id, k.e1, k.e2);
     let given: Vec<i64> = app
         .db
         .run(move |conn| -> Result<_, DbError> {
@@ -697,7 +737,7 @@ async fn a_lead_assigns_a_relationship_lead_and_a_follow_up_from_the_rows() {
     let app = TestApp::spawn().await;
     let k = known(&app).await;
     let s = sign_in(&app, &k.lead).await;
-    let (e1, e5) = (k.e1.to_string(), k.e5.to_string());
+    let (e1, e3, e5) = (k.e1.to_string(), k.e3.to_string(), k.e5.to_string());
     let b = k.b.id.to_string();
 
     let res = s
@@ -771,8 +811,8 @@ async fn a_lead_assigns_a_relationship_lead_and_a_follow_up_from_the_rows() {
         .post(
             "/reports/relationships/follow-up",
             &[
-                ("list", "cooling"),
-                ("employer", &e1),
+                ("list", "one_coach"),
+                ("employer", &e3),
                 ("person", &b),
                 ("due_on", ""),
                 ("what", "Soita heti"),
@@ -783,7 +823,7 @@ async fn a_lead_assigns_a_relationship_lead_and_a_follow_up_from_the_rows() {
     let body = res.text().await.unwrap();
     assert!(body.contains("Anna määräpäivä."));
     assert!(body.contains("value=\"Soita heti\""));
-    assert!(body.contains(&format!("value=\"{e1}\" checked")));
+    assert!(body.contains(&format!("value=\"{e3}\" checked")));
     let res = s
         .post(
             "/reports/relationships/lead",
@@ -817,7 +857,8 @@ async fn a_lead_assigns_a_relationship_lead_and_a_follow_up_from_the_rows() {
 async fn job_development_numbers_per_coach() {
     let app = TestApp::spawn().await;
     let k = known(&app).await;
-    let s = sign_in(&app, &k.lead).await;
+    // The admin reads every team's numbers (C is in Kerava).
+    let s = sign_in(&app, &k.admin).await;
     let body = s.text("/reports/job-development").await;
     assert!(body.contains("role=\"img\""), "a chart");
     assert!(body.contains("<desc id=\"f2f-chart-desc\">"));
@@ -888,6 +929,60 @@ async fn job_development_numbers_per_coach() {
         "{text}"
     );
     assert!(!text.contains("Salainen Nimi"));
+}
+
+/// A team lead reads their own team's reports: another team's coaches, relationships and
+/// numbers stay out whatever the filters say; an admin reads everybody's.
+#[actix_web::test]
+async fn a_team_lead_reads_their_own_teams_reports_only() {
+    let app = TestApp::spawn().await;
+    let k = known(&app).await;
+    let s = sign_in(&app, &k.lead).await;
+    let teams = app.db.run(db::users::teams).await.unwrap();
+    let kerava = teams.iter().find(|t| t.name == "Kerava").unwrap().id;
+    let c = k.c.id;
+
+    for path in [
+        "/reports/job-development".to_owned(),
+        format!("/reports/job-development?team={kerava}"),
+        format!("/reports/job-development?coach={c}"),
+        "/reports/job-development?format=csv".to_owned(),
+        format!("/reports/job-development?format=csv&team={kerava}"),
+    ] {
+        let body = s.text(&path).await;
+        assert!(!body.contains(&k.c.name), "{path}: Kerava's coach");
+    }
+    let body = s.text("/reports/job-development").await;
+    assert!(body.contains(&k.a.name) && body.contains(&k.b.name));
+    let teams_select = &body[body.find("name=\"team\"").expect("team filter")..];
+    let teams_select = &teams_select[..teams_select.find("</select>").unwrap()];
+    assert!(teams_select.contains("Vantaa"), "{teams_select}");
+    assert!(!teams_select.contains("Kerava"), "no other team to choose");
+
+    for path in [
+        "/reports/relationships".to_owned(),
+        format!("/reports/relationships?team={kerava}"),
+        format!("/reports/relationships?coach={c}"),
+        "/reports/relationships?format=csv".to_owned(),
+    ] {
+        let body = s.text(&path).await;
+        for other in ["Rakennus Kerava Oy", "Orpo Kerava Oy", &k.c.name, &k.d.name] {
+            assert!(!body.contains(other), "{path}: {other}");
+        }
+    }
+    let body = s.text("/reports/relationships").await;
+    assert!(body.contains("Kauppa Vantaa Oy"), "the own team's");
+
+    // The admin reads Kerava's too.
+    let admin = sign_in(&app, &k.admin).await;
+    let body = admin
+        .text(&format!("/reports/relationships?team={kerava}"))
+        .await;
+    assert!(body.contains("Rakennus Kerava Oy"));
+    let body = admin
+        .text(&format!("/reports/job-development?team={kerava}"))
+        .await;
+    assert!(body.contains(&k.c.name));
 }
 
 #[actix_web::test]

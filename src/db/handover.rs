@@ -3,7 +3,7 @@
 
 use super::audit::{self, Entry};
 use super::schema::{employers, follow_ups, jobseekers, matches, openings};
-use super::{DbConnection, DbResult};
+use super::{users as user_store, DbConnection, DbError, DbResult, Scope};
 use crate::domain::handover::{Kind, Plan};
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -20,7 +20,20 @@ pub struct Item {
 
 const OPEN_STAGES: [&str; 4] = ["suggested", "discussed", "introduced", "interview"];
 
-pub fn holdings(conn: &mut DbConnection, user_id: i64) -> DbResult<Vec<Item>> {
+/// What a user of the scope's teams holds; `None` for a user outside them (a team lead sees
+/// only their own team's coaches).
+pub fn holdings(
+    conn: &mut DbConnection,
+    scope: Scope,
+    user_id: i64,
+) -> DbResult<Option<Vec<Item>>> {
+    if user_store::find_in(conn, scope, user_id)?.is_none() {
+        return Ok(None);
+    }
+    held(conn, user_id).map(Some)
+}
+
+fn held(conn: &mut DbConnection, user_id: i64) -> DbResult<Vec<Item>> {
     let mut items = Vec::new();
     let fus: Vec<(i64, String, NaiveDate, i64, String)> = follow_ups::table
         .inner_join(employers::table)
@@ -93,9 +106,10 @@ pub fn holdings(conn: &mut DbConnection, user_id: i64) -> DbResult<Vec<Item>> {
     Ok(items)
 }
 
-/// Whether the user still holds open items (a reason to hand over before deactivating).
+/// Whether the user still holds open items (a reason to hand over before deactivating). Only
+/// the count is read, never the items.
 pub fn holds_anything(conn: &mut DbConnection, user_id: i64) -> DbResult<bool> {
-    Ok(!holdings(conn, user_id)?.is_empty())
+    Ok(!held(conn, user_id)?.is_empty())
 }
 
 /// Who received what, for the notices.
@@ -108,9 +122,11 @@ pub struct Received {
 }
 
 /// Carries out the plan in one transaction; each change is audited. Returns, per recipient,
-/// what they received. `notify` runs inside the same transaction (the email notices).
+/// what they received. `notify` runs inside the same transaction (the email notices). The
+/// leaving user and every recipient must be in the scope's teams, the recipients active.
 pub fn apply(
     conn: &mut DbConnection,
+    scope: Scope,
     from: i64,
     plan: &Plan,
     by: i64,
@@ -118,6 +134,16 @@ pub fn apply(
     notify: impl Fn(&mut DbConnection, &Received) -> DbResult<()>,
 ) -> DbResult<Vec<Received>> {
     conn.write(|conn| {
+        if user_store::find_in(conn, scope, from)?.is_none() {
+            return Err(DbError::Invalid(format!("user {from} is not in the scope")));
+        }
+        for &(_, _, to) in plan {
+            if !user_store::is_active_in(conn, scope, to)? {
+                return Err(DbError::Invalid(format!(
+                    "user {to} is not an active colleague in the scope"
+                )));
+            }
+        }
         let mut received: Vec<Received> = Vec::new();
         for &(kind, id, to) in plan {
             let (entity, field, employer_id, n) = match kind {

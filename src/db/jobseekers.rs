@@ -8,7 +8,7 @@ use super::audit::{self, Entry};
 use super::schema::{
     contacts, employers, jobseekers, match_events, matches, support_contacts, users,
 };
-use super::{DbConnection, DbResult};
+use super::{DbConnection, DbResult, Scope};
 use crate::domain::jobs::{format_set, parse_set, JobseekerStatus};
 use crate::domain::jobseeker::{JobseekerFields, JobseekerForm};
 use crate::domain::money::Cents;
@@ -106,13 +106,6 @@ impl Jobseeker {
     }
 }
 
-/// Who may see a jobseeker's name and profile: their coach's team, and admins.
-#[derive(Debug, Clone, Copy)]
-pub enum Viewer {
-    Team(i64),
-    Everyone,
-}
-
 /// A row of the caseload list.
 #[derive(Debug, Clone, Queryable)]
 pub struct JobseekerRow {
@@ -133,9 +126,10 @@ pub struct ListFilter {
     pub q: String,
 }
 
+/// The caseload of the scope.
 pub fn list(
     conn: &mut DbConnection,
-    viewer: Viewer,
+    scope: Scope,
     filter: &ListFilter,
 ) -> DbResult<Vec<JobseekerRow>> {
     let mut query = jobseekers::table
@@ -151,7 +145,7 @@ pub fn list(
             jobseekers::anonymised_at,
         ))
         .into_boxed();
-    if let Viewer::Team(team) = viewer {
+    if let Some(team) = scope.team() {
         query = query.filter(users::team_id.eq(team));
     }
     match &filter.status {
@@ -173,7 +167,33 @@ pub fn list(
     Ok(rows)
 }
 
-pub fn find(conn: &mut DbConnection, id: i64) -> DbResult<Option<Jobseeker>> {
+/// A jobseeker in the scope; another team's is not found.
+pub fn find(conn: &mut DbConnection, scope: Scope, id: i64) -> DbResult<Option<Jobseeker>> {
+    let mut query = jobseekers::table
+        .inner_join(users::table.on(users::id.eq(jobseekers::coach_id)))
+        .filter(jobseekers::id.eq(id))
+        .select(Jobseeker::as_select())
+        .into_boxed();
+    if let Some(team) = scope.team() {
+        query = query.filter(users::team_id.eq(team));
+    }
+    Ok(query.first(conn).optional()?)
+}
+
+/// Whether the jobseeker exists and is in the scope.
+pub fn in_scope(conn: &mut DbConnection, scope: Scope, id: i64) -> DbResult<bool> {
+    let team: Option<i64> = jobseekers::table
+        .inner_join(users::table.on(users::id.eq(jobseekers::coach_id)))
+        .filter(jobseekers::id.eq(id))
+        .select(users::team_id)
+        .first(conn)
+        .optional()?;
+    Ok(team.is_some_and(|t| scope.includes_team(t)))
+}
+
+/// A jobseeker whichever their team, for this module's own writes after the scope was checked
+/// (or, for placements, inside a transaction that checked it). Never reachable from a handler.
+pub(super) fn find_for_write(conn: &mut DbConnection, id: i64) -> DbResult<Option<Jobseeker>> {
     Ok(jobseekers::table
         .find(id)
         .select(Jobseeker::as_select())
@@ -181,42 +201,21 @@ pub fn find(conn: &mut DbConnection, id: i64) -> DbResult<Option<Jobseeker>> {
         .optional()?)
 }
 
-/// The team of the jobseeker's coach.
-pub fn team_of(conn: &mut DbConnection, id: i64) -> DbResult<Option<i64>> {
-    Ok(jobseekers::table
+/// Jobseekers of the scope who consented to employer contacts on their behalf: the choices for
+/// "this contact was for" (pages pass the user's own team: [`Scope::own_team_only`]).
+pub fn consenting(conn: &mut DbConnection, scope: Scope) -> DbResult<Vec<(i64, String)>> {
+    let mut query = jobseekers::table
         .inner_join(users::table.on(users::id.eq(jobseekers::coach_id)))
-        .filter(jobseekers::id.eq(id))
-        .select(users::team_id)
-        .first(conn)
-        .optional()?)
-}
-
-/// Finds a jobseeker the viewer may see.
-pub fn find_visible(
-    conn: &mut DbConnection,
-    id: i64,
-    viewer: Viewer,
-) -> DbResult<Option<Jobseeker>> {
-    if let Viewer::Team(team) = viewer {
-        if team_of(conn, id)? != Some(team) {
-            return Ok(None);
-        }
-    }
-    find(conn, id)
-}
-
-/// Jobseekers of the team who consented to employer contacts on their behalf: the choices for
-/// "this contact was for".
-pub fn consenting(conn: &mut DbConnection, team_id: i64) -> DbResult<Vec<(i64, String)>> {
-    Ok(jobseekers::table
-        .inner_join(users::table.on(users::id.eq(jobseekers::coach_id)))
-        .filter(users::team_id.eq(team_id))
         .filter(jobseekers::consent_employer_contact.eq(true))
         .filter(jobseekers::status.ne("closed"))
         .filter(jobseekers::anonymised_at.is_null())
         .order(jobseekers::display_name.asc())
         .select((jobseekers::id, jobseekers::display_name))
-        .load(conn)?)
+        .into_boxed();
+    if let Some(team) = scope.team() {
+        query = query.filter(users::team_id.eq(team));
+    }
+    Ok(query.load(conn)?)
 }
 
 macro_rules! profile_values {
@@ -302,15 +301,17 @@ pub fn insert(
     })
 }
 
+/// Saves the profile of a jobseeker in the scope; false when there is none to save.
 pub fn update(
     conn: &mut DbConnection,
+    scope: Scope,
     id: i64,
     f: &JobseekerFields,
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<bool> {
     conn.write(|conn| {
-        let Some(before) = find(conn, id)? else {
+        let Some(before) = find(conn, scope, id)? else {
             return Ok(false);
         };
         if before.anonymised_at.is_some() {
@@ -334,7 +335,8 @@ pub fn update(
     })
 }
 
-pub fn set_status(
+/// Sets the status as a placement changes it; the placement's own function checked the scope.
+pub(super) fn set_status(
     conn: &mut DbConnection,
     id: i64,
     status: JobseekerStatus,
@@ -361,7 +363,15 @@ pub struct ContactOnBehalf {
     pub coach_name: String,
 }
 
-pub fn contacts_on_behalf(conn: &mut DbConnection, id: i64) -> DbResult<Vec<ContactOnBehalf>> {
+/// The contacts made on behalf of a jobseeker in the scope; none for another team's.
+pub fn contacts_on_behalf(
+    conn: &mut DbConnection,
+    scope: Scope,
+    id: i64,
+) -> DbResult<Vec<ContactOnBehalf>> {
+    if !in_scope(conn, scope, id)? {
+        return Ok(Vec::new());
+    }
     let rows: Vec<ContactOnBehalf> = contacts::table
         .inner_join(employers::table)
         .inner_join(users::table)
@@ -389,15 +399,20 @@ pub enum Removal {
 
 /// Removes the name and every free text about the person; keeps the coded facts (dates, status,
 /// placements, contact counts) for statistics. Notes written about the person in matches and
-/// follow-along support go too. Returns false when there was nothing to anonymise.
+/// follow-along support go too. Returns false when there was nothing to anonymise (or the
+/// jobseeker is not in the scope).
 pub fn anonymise(
     conn: &mut DbConnection,
+    scope: Scope,
     id: i64,
     removal: Removal,
     user_id: Option<i64>,
     now: NaiveDateTime,
 ) -> DbResult<bool> {
     conn.write(|conn| {
+        if !in_scope(conn, scope, id)? {
+            return Ok(false);
+        }
         let n = diesel::update(
             jobseekers::table
                 .find(id)
@@ -462,23 +477,30 @@ pub fn anonymise(
     })
 }
 
-/// Anonymises every closed profile whose retention period has passed; returns how many.
+/// Anonymises every closed profile in the scope whose retention period has passed; returns how
+/// many. The retention job passes [`Scope::organisation_for_privacy_job`].
 pub fn anonymise_expired(
     conn: &mut DbConnection,
+    scope: Scope,
     months: u32,
     now: NaiveDateTime,
 ) -> DbResult<usize> {
     let today = crate::format::today_helsinki(now);
-    let candidates: Vec<(i64, Option<NaiveDate>)> = jobseekers::table
+    let mut query = jobseekers::table
+        .inner_join(users::table.on(users::id.eq(jobseekers::coach_id)))
         .filter(jobseekers::status.eq("closed"))
         .filter(jobseekers::anonymised_at.is_null())
         .select((jobseekers::id, jobseekers::closed_on))
-        .load(conn)?;
+        .into_boxed();
+    if let Some(team) = scope.team() {
+        query = query.filter(users::team_id.eq(team));
+    }
+    let candidates: Vec<(i64, Option<NaiveDate>)> = query.load(conn)?;
     let mut done = 0;
     for (id, closed_on) in candidates {
         let due = closed_on
             .is_some_and(|c| crate::domain::jobseeker::anonymisation_due(c, months, today));
-        if due && anonymise(conn, id, Removal::Retention, None, now)? {
+        if due && anonymise(conn, scope, id, Removal::Retention, None, now)? {
             done += 1;
         }
     }

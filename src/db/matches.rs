@@ -2,7 +2,7 @@
 
 use super::audit::{self, Entry};
 use super::schema::{employers, jobseekers, match_events, matches, openings, users};
-use super::{DbConnection, DbError, DbResult};
+use super::{jobseekers as jobseeker_store, DbConnection, DbError, DbResult, Scope};
 use crate::domain::jobs::MatchStage;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -26,15 +26,22 @@ impl Match {
     }
 }
 
-pub fn find(conn: &mut DbConnection, id: i64) -> DbResult<Option<Match>> {
-    Ok(matches::table
-        .find(id)
+/// A match whose jobseeker is in the scope; another team's is not found.
+pub fn find(conn: &mut DbConnection, scope: Scope, id: i64) -> DbResult<Option<Match>> {
+    let mut query = matches::table
+        .inner_join(
+            jobseekers::table.inner_join(users::table.on(users::id.eq(jobseekers::coach_id))),
+        )
+        .filter(matches::id.eq(id))
         .select(Match::as_select())
-        .first(conn)
-        .optional()?)
+        .into_boxed();
+    if let Some(team) = scope.team() {
+        query = query.filter(users::team_id.eq(team));
+    }
+    Ok(query.first(conn).optional()?)
 }
 
-pub fn find_pair(
+fn find_pair(
     conn: &mut DbConnection,
     opening_id: i64,
     jobseeker_id: i64,
@@ -81,9 +88,11 @@ fn add_event(
     Ok(())
 }
 
-/// Suggests a pair; an existing match for the same pair is returned as it is.
+/// Suggests a pair; an existing match for the same pair is returned as it is. A jobseeker
+/// outside the scope is refused.
 pub fn suggest(
     conn: &mut DbConnection,
+    scope: Scope,
     opening_id: i64,
     jobseeker_id: i64,
     coach_id: i64,
@@ -91,6 +100,11 @@ pub fn suggest(
     now: NaiveDateTime,
 ) -> DbResult<i64> {
     conn.write(|conn| {
+        if !jobseeker_store::in_scope(conn, scope, jobseeker_id)? {
+            return Err(DbError::Invalid(format!(
+                "jobseeker {jobseeker_id} is not in the scope"
+            )));
+        }
         if let Some(existing) = find_pair(conn, opening_id, jobseeker_id)? {
             return Ok(existing.id);
         }
@@ -130,10 +144,12 @@ pub enum Moved {
     NotAllowed,
 }
 
-/// Moves a match to a stage on a date. Hiring goes through [`super::placements::create`], which
-/// calls this inside its own transaction.
+/// Moves a match (its jobseeker in the scope) to a stage on a date. Hiring goes through
+/// [`super::placements::create`], which calls this inside its own transaction.
+#[allow(clippy::too_many_arguments)]
 pub fn move_to(
     conn: &mut DbConnection,
+    scope: Scope,
     id: i64,
     stage: MatchStage,
     on: NaiveDate,
@@ -142,7 +158,7 @@ pub fn move_to(
     now: NaiveDateTime,
 ) -> DbResult<Moved> {
     conn.write(|conn| {
-        let Some(current) = find(conn, id)? else {
+        let Some(current) = find(conn, scope, id)? else {
             return Ok(Moved::NotFound);
         };
         if !current.stage().next_stages().contains(&stage) {
@@ -180,8 +196,8 @@ pub fn move_to(
     })
 }
 
-/// A match as lists show it. The jobseeker's name is filled only for viewers of their team.
-#[derive(Debug, Clone, Queryable)]
+/// A match as lists show it.
+#[derive(Debug, Clone)]
 pub struct MatchRow {
     pub id: i64,
     pub stage: String,
@@ -191,14 +207,59 @@ pub struct MatchRow {
     pub employer_id: i64,
     pub employer_name: String,
     pub jobseeker_id: i64,
-    pub jobseeker_name: String,
+    /// `None` for another team's jobseeker: the scope does not read their name (the list shows
+    /// the coach to ask instead). Empty once the profile is anonymised.
+    pub jobseeker_name: Option<String>,
     pub jobseeker_team_id: i64,
     pub coach_name: String,
     pub updated_at: NaiveDateTime,
 }
 
+type MatchDbRow = (
+    i64,
+    String,
+    i64,
+    i64,
+    String,
+    i64,
+    String,
+    i64,
+    String,
+    i64,
+    String,
+    NaiveDateTime,
+);
+
+impl MatchRow {
+    /// Whether the match's jobseeker is in the scope that listed it: only then it can be moved.
+    pub fn in_scope(&self) -> bool {
+        self.jobseeker_name.is_some()
+    }
+
+    fn scoped(r: MatchDbRow, scope: Scope) -> MatchRow {
+        let (id, stage, score, opening_id, opening_title, employer_id, employer_name) =
+            (r.0, r.1, r.2, r.3, r.4, r.5, r.6);
+        let (jobseeker_id, name, team, coach_name, updated_at) = (r.7, r.8, r.9, r.10, r.11);
+        MatchRow {
+            id,
+            stage,
+            score,
+            opening_id,
+            opening_title,
+            employer_id,
+            employer_name,
+            jobseeker_id,
+            jobseeker_name: scope.includes_team(team).then_some(name),
+            jobseeker_team_id: team,
+            coach_name,
+            updated_at,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct MatchFilter {
+    /// An opening's matches, all teams' (other teams' without the jobseeker's name).
     pub opening_id: Option<i64>,
     pub jobseeker_id: Option<i64>,
     /// Matches of jobseekers whose coach is this user.
@@ -208,7 +269,13 @@ pub struct MatchFilter {
     pub open_only: bool,
 }
 
-pub fn list(conn: &mut DbConnection, filter: &MatchFilter) -> DbResult<Vec<MatchRow>> {
+/// Matches by the filter. Without an opening, only the scope's; with one, every team's, and
+/// the names of other teams' jobseekers are not read into the rows.
+pub fn list(
+    conn: &mut DbConnection,
+    scope: Scope,
+    filter: &MatchFilter,
+) -> DbResult<Vec<MatchRow>> {
     let mut query = matches::table
         .inner_join(openings::table.inner_join(employers::table))
         .inner_join(
@@ -227,6 +294,9 @@ pub fn list(conn: &mut DbConnection, filter: &MatchFilter) -> DbResult<Vec<Match
     if let Some(t) = filter.team_id {
         query = query.filter(users::team_id.eq(t));
     }
+    if let (Some(team), None) = (scope.team(), filter.opening_id) {
+        query = query.filter(users::team_id.eq(team));
+    }
     if filter.open_only {
         query = query.filter(matches::stage.eq_any([
             "suggested",
@@ -235,7 +305,7 @@ pub fn list(conn: &mut DbConnection, filter: &MatchFilter) -> DbResult<Vec<Match
             "interview",
         ]));
     }
-    let rows: Vec<MatchRow> = query
+    let rows: Vec<MatchDbRow> = query
         .order((matches::updated_at.desc(), matches::id.desc()))
         .limit(1000)
         .select((
@@ -253,46 +323,54 @@ pub fn list(conn: &mut DbConnection, filter: &MatchFilter) -> DbResult<Vec<Match
             matches::updated_at,
         ))
         .load(conn)?;
-    Ok(rows)
+    Ok(rows
+        .into_iter()
+        .map(|r| MatchRow::scoped(r, scope))
+        .collect())
 }
 
-/// A dated move, as the match page and the employer's timeline show it.
-#[derive(Debug, Clone, Queryable)]
+/// A dated move, as the employer's timeline shows it.
+#[derive(Debug, Clone)]
 pub struct Event {
     pub match_id: i64,
     pub stage: String,
     pub occurred_on: NaiveDate,
     pub user_name: String,
+    /// The note written with the move: about the jobseeker, so empty for another team's.
     pub note: String,
     pub opening_id: i64,
     pub opening_title: String,
     pub created_at: NaiveDateTime,
 }
 
-fn events(
+/// The employer-side moves (introduced, interview, hired, not selected) at an employer, every
+/// team's; the notes only of the scope's jobseekers.
+pub fn employer_events(
     conn: &mut DbConnection,
-    by_employer: Option<i64>,
-    by_match: Option<i64>,
+    scope: Scope,
+    employer_id: i64,
 ) -> DbResult<Vec<Event>> {
-    let mut query = match_events::table
+    type Row = (
+        i64,
+        String,
+        NaiveDate,
+        String,
+        String,
+        i64,
+        String,
+        NaiveDateTime,
+        i64,
+    );
+    let employer_side: Vec<&str> = MatchStage::ALL
+        .iter()
+        .filter(|s| s.is_employer_side())
+        .map(|s| s.as_str())
+        .collect();
+    let rows: Vec<Row> = match_events::table
         .inner_join(users::table.on(users::id.eq(match_events::user_id)))
         .inner_join(matches::table.inner_join(openings::table))
-        .into_boxed();
-    if let Some(e) = by_employer {
-        query = query.filter(match_events::employer_id.eq(e)).filter(
-            match_events::stage.eq_any(
-                MatchStage::ALL
-                    .iter()
-                    .filter(|s| s.is_employer_side())
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>(),
-            ),
-        );
-    }
-    if let Some(m) = by_match {
-        query = query.filter(match_events::match_id.eq(m));
-    }
-    let rows: Vec<Event> = query
+        .filter(match_events::employer_id.eq(employer_id))
+        .filter(match_events::stage.eq_any(employer_side))
         .order((match_events::occurred_on.desc(), match_events::id.desc()))
         .limit(500)
         .select((
@@ -304,16 +382,33 @@ fn events(
             openings::id,
             openings::title,
             match_events::created_at,
+            matches::jobseeker_id,
         ))
         .load(conn)?;
-    Ok(rows)
-}
-
-/// The employer-side moves (introduced, interview, hired, not selected) at an employer.
-pub fn employer_events(conn: &mut DbConnection, employer_id: i64) -> DbResult<Vec<Event>> {
-    events(conn, Some(employer_id), None)
-}
-
-pub fn match_events(conn: &mut DbConnection, match_id: i64) -> DbResult<Vec<Event>> {
-    events(conn, None, Some(match_id))
+    let mut seekers: Vec<i64> = rows.iter().map(|r| r.8).collect();
+    seekers.sort_unstable();
+    seekers.dedup();
+    let teams: std::collections::HashMap<i64, i64> = jobseekers::table
+        .inner_join(users::table.on(users::id.eq(jobseekers::coach_id)))
+        .filter(jobseekers::id.eq_any(&seekers))
+        .select((jobseekers::id, users::team_id))
+        .load::<(i64, i64)>(conn)?
+        .into_iter()
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let readable = teams.get(&r.8).is_some_and(|t| scope.includes_team(*t));
+            Event {
+                match_id: r.0,
+                stage: r.1,
+                occurred_on: r.2,
+                user_name: r.3,
+                note: if readable { r.4 } else { String::new() },
+                opening_id: r.5,
+                opening_title: r.6,
+                created_at: r.7,
+            }
+        })
+        .collect())
 }

@@ -20,9 +20,12 @@ pub mod reference;
 pub mod reminders;
 pub mod reports;
 pub mod schema;
+pub mod scope;
 pub mod sessions;
 pub mod settings;
 pub mod users;
+
+pub use scope::Scope;
 
 use diesel::connection::SimpleConnection;
 use diesel::r2d2::{self, ManageConnection};

@@ -5,7 +5,7 @@ use super::audit::{self, Entry};
 use super::schema::{employers, jobseekers, placements, support_contacts, users};
 use super::{
     employers as employer_store, jobseekers as jobseeker_store, matches, openings, DbConnection,
-    DbError, DbResult,
+    DbError, DbResult, Scope,
 };
 use crate::domain::contact::Outcome;
 use crate::domain::employer::stage_after_contact;
@@ -52,14 +52,21 @@ pub struct Hired {
 
 /// Records a hire in one transaction: the placement; the match moved to "hired" (when it came
 /// from one); the opening filled; the employer's stage "has hired"; the jobseeker working with
-/// support. Anything failing leaves nothing behind.
+/// support. Anything failing leaves nothing behind; so does a jobseeker outside the scope.
 pub fn create(
     conn: &mut DbConnection,
+    scope: Scope,
     f: &PlacementFields,
     user_id: i64,
     now: NaiveDateTime,
 ) -> DbResult<Hired> {
     conn.write(|conn| {
+        if !jobseeker_store::in_scope(conn, scope, f.jobseeker_id)? {
+            return Err(DbError::Invalid(format!(
+                "jobseeker {} is not in the scope",
+                f.jobseeker_id
+            )));
+        }
         let id: i64 = diesel::insert_into(placements::table)
             .values((
                 placements::jobseeker_id.eq(f.jobseeker_id),
@@ -99,6 +106,7 @@ pub fn create(
         if let Some(match_id) = f.match_id {
             let moved = matches::move_to(
                 conn,
+                scope,
                 match_id,
                 MatchStage::Hired,
                 f.starts_on.min(crate::format::today_helsinki(now)),
@@ -157,14 +165,22 @@ pub fn exists_for_match(conn: &mut DbConnection, match_id: i64) -> DbResult<bool
     .get_result(conn)?)
 }
 
-pub fn find(conn: &mut DbConnection, id: i64) -> DbResult<Option<Placement>> {
-    Ok(placements::table
-        .find(id)
+/// A placement whose jobseeker is in the scope; another team's is not found.
+pub fn find(conn: &mut DbConnection, scope: Scope, id: i64) -> DbResult<Option<Placement>> {
+    let mut query = placements::table
+        .inner_join(
+            jobseekers::table.inner_join(users::table.on(users::id.eq(jobseekers::coach_id))),
+        )
+        .filter(placements::id.eq(id))
         .select(Placement::as_select())
-        .first(conn)
-        .optional()?)
+        .into_boxed();
+    if let Some(team) = scope.team() {
+        query = query.filter(users::team_id.eq(team));
+    }
+    Ok(query.first(conn).optional()?)
 }
 
+/// A placement of the scope's jobseekers, as lists show it.
 #[derive(Debug, Clone, Queryable)]
 pub struct PlacementRow {
     pub id: i64,
@@ -181,14 +197,15 @@ pub struct PlacementRow {
 
 #[derive(Debug, Clone, Default)]
 pub struct PlacementFilter {
-    pub team_id: Option<i64>,
     pub jobseeker_id: Option<i64>,
     pub employer_id: Option<i64>,
     pub current_only: bool,
 }
 
+/// The scope's placements by the filter.
 pub fn list(
     conn: &mut DbConnection,
+    scope: Scope,
     filter: &PlacementFilter,
     today: NaiveDate,
 ) -> DbResult<Vec<PlacementRow>> {
@@ -198,7 +215,7 @@ pub fn list(
             jobseekers::table.inner_join(users::table.on(users::id.eq(jobseekers::coach_id))),
         )
         .into_boxed();
-    if let Some(t) = filter.team_id {
+    if let Some(t) = scope.team() {
         query = query.filter(users::team_id.eq(t));
     }
     if let Some(j) = filter.jobseeker_id {
@@ -243,10 +260,15 @@ pub struct SupportContact {
     pub coach_name: String,
 }
 
+/// The follow-along contacts of a placement in the scope; none for another team's.
 pub fn support_contacts(
     conn: &mut DbConnection,
+    scope: Scope,
     placement_id: i64,
 ) -> DbResult<Vec<SupportContact>> {
+    if find(conn, scope, placement_id)?.is_none() {
+        return Ok(Vec::new());
+    }
     let rows: Vec<SupportContact> = support_contacts::table
         .inner_join(users::table.on(users::id.eq(support_contacts::coach_id)))
         .filter(support_contacts::placement_id.eq(placement_id))
@@ -266,9 +288,11 @@ pub fn support_contacts(
     Ok(rows)
 }
 
+/// Logs a follow-along contact on a placement in the scope; `None` for another team's.
 #[allow(clippy::too_many_arguments)]
 pub fn add_support_contact(
     conn: &mut DbConnection,
+    scope: Scope,
     placement_id: i64,
     coach_id: i64,
     on: NaiveDate,
@@ -276,25 +300,31 @@ pub fn add_support_contact(
     with_whom: WithWhom,
     notes: &str,
     now: NaiveDateTime,
-) -> DbResult<i64> {
-    Ok(diesel::insert_into(support_contacts::table)
-        .values((
-            support_contacts::placement_id.eq(placement_id),
-            support_contacts::coach_id.eq(coach_id),
-            support_contacts::occurred_on.eq(on),
-            support_contacts::channel.eq(channel.as_str()),
-            support_contacts::with_whom.eq(with_whom.as_str()),
-            support_contacts::notes.eq(notes),
-            support_contacts::created_at.eq(now),
-        ))
-        .returning(support_contacts::id)
-        .get_result(conn)?)
+) -> DbResult<Option<i64>> {
+    if find(conn, scope, placement_id)?.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(
+        diesel::insert_into(support_contacts::table)
+            .values((
+                support_contacts::placement_id.eq(placement_id),
+                support_contacts::coach_id.eq(coach_id),
+                support_contacts::occurred_on.eq(on),
+                support_contacts::channel.eq(channel.as_str()),
+                support_contacts::with_whom.eq(with_whom.as_str()),
+                support_contacts::notes.eq(notes),
+                support_contacts::created_at.eq(now),
+            ))
+            .returning(support_contacts::id)
+            .get_result(conn)?,
+    ))
 }
 
 /// Ends a placement with a neutral reason. A jobseeker with no other current placement goes
-/// back to job search.
+/// back to job search. False when there is no such placement in the scope.
 pub fn end(
     conn: &mut DbConnection,
+    scope: Scope,
     id: i64,
     on: NaiveDate,
     reason: EndReason,
@@ -302,7 +332,7 @@ pub fn end(
     now: NaiveDateTime,
 ) -> DbResult<bool> {
     conn.write(|conn| {
-        let Some(p) = find(conn, id)? else {
+        let Some(p) = find(conn, scope, id)? else {
             return Ok(false);
         };
         diesel::update(placements::table.find(id))
@@ -335,7 +365,7 @@ pub fn end(
             )
             .count()
             .get_result(conn)?;
-        let js = jobseeker_store::find(conn, p.jobseeker_id)?;
+        let js = jobseeker_store::find_for_write(conn, p.jobseeker_id)?;
         if others == 0 && on <= today && js.is_some_and(|j| j.status() == JobseekerStatus::Working)
         {
             jobseeker_store::set_status(

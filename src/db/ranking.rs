@@ -5,7 +5,7 @@
 use super::jobseekers::Jobseeker;
 use super::openings::{self, Candidate, Opening};
 use super::schema::{industries, jobseekers, users};
-use super::{DbConnection, DbResult};
+use super::{DbConnection, DbResult, Scope};
 use crate::domain::jobs::{parse_set, split_list, Travel};
 use crate::domain::matching::{self, MatchScore, OpeningFacts, SeekerFacts};
 use crate::domain::money::{Cents, Hundredths};
@@ -82,19 +82,23 @@ pub fn seeker_facts(j: &Jobseeker, counties: Vec<String>) -> SeekerFacts {
     }
 }
 
-/// A jobseeker ranked for an opening. The name is for the view to show or withhold.
+/// A jobseeker ranked for an opening.
 #[derive(Debug, Clone)]
 pub struct RankedJobseeker {
     pub id: i64,
-    pub display_name: String,
+    /// `None` for another team's jobseeker: the scope does not read their name (the page shows
+    /// the coach to ask instead).
+    pub display_name: Option<String>,
     pub team_id: i64,
     pub coach_name: String,
     pub score: MatchScore,
 }
 
-/// Searching jobseekers of the whole organisation, best first, at most `limit`.
+/// Searching jobseekers of the whole organisation, best first, at most `limit`; the names
+/// only of the scope's.
 pub fn jobseekers_for(
     conn: &mut DbConnection,
+    scope: Scope,
     o: &Opening,
     limit: usize,
 ) -> DbResult<Vec<RankedJobseeker>> {
@@ -173,7 +177,7 @@ pub fn jobseekers_for(
             (
                 RankedJobseeker {
                     id: j.id,
-                    display_name: j.display_name,
+                    display_name: scope.includes_team(team_id).then_some(j.display_name),
                     team_id,
                     coach_name,
                     score: score.clone(),

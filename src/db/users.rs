@@ -1,7 +1,7 @@
 //! Users and teams.
 
 use super::schema::{teams, users};
-use super::{DbConnection, DbError, DbResult};
+use super::{DbConnection, DbError, DbResult, Scope};
 use crate::domain::role::Role;
 use crate::i18n::Lang;
 use chrono::NaiveDateTime;
@@ -297,4 +297,48 @@ pub fn is_active(conn: &mut DbConnection, id: i64) -> DbResult<bool> {
         .count()
         .get_result(conn)?;
     Ok(n > 0)
+}
+
+/// The users of the scope's teams (a team lead's own team; everyone for an admin), as [`list`]
+/// orders them: whom a lead may hand over from or to.
+pub fn list_in(conn: &mut DbConnection, scope: Scope) -> DbResult<Vec<User>> {
+    Ok(list(conn)?
+        .into_iter()
+        .filter(|u| scope.includes_team(u.team_id))
+        .collect())
+}
+
+/// A user of the scope's teams.
+pub fn find_in(conn: &mut DbConnection, scope: Scope, id: i64) -> DbResult<Option<User>> {
+    Ok(find(conn, id)?.filter(|u| scope.includes_team(u.team_id)))
+}
+
+/// The teams of the scope, for report filters.
+pub fn teams_in(conn: &mut DbConnection, scope: Scope) -> DbResult<Vec<Team>> {
+    Ok(teams(conn)?
+        .into_iter()
+        .filter(|t| scope.includes_team(t.id))
+        .collect())
+}
+
+/// Active people of the scope's teams: whom a team lead may give relationships and follow-ups.
+pub fn active_people_in(
+    conn: &mut DbConnection,
+    scope: Scope,
+) -> DbResult<Vec<(i64, String, String)>> {
+    let mut query = users::table
+        .inner_join(teams::table)
+        .filter(users::active.eq(true))
+        .order(users::name.asc())
+        .select((users::id, users::name, teams::name))
+        .into_boxed();
+    if let Some(team) = scope.team() {
+        query = query.filter(users::team_id.eq(team));
+    }
+    Ok(query.load(conn)?)
+}
+
+/// Whether the user is active and in the scope's teams.
+pub fn is_active_in(conn: &mut DbConnection, scope: Scope, id: i64) -> DbResult<bool> {
+    Ok(find_in(conn, scope, id)?.is_some_and(|u| u.active))
 }

@@ -1,7 +1,7 @@
 //! Retention: closed jobseekers' profiles are anonymised once the organisation's retention
 //! period has passed (default 24 months). Runs at start-up and every few hours in `serve`.
 
-use crate::db::{self, jobseekers, settings, Db, DbConnection, DbResult};
+use crate::db::{self, jobseekers, settings, Db, DbConnection, DbResult, Scope};
 use crate::domain::jobseeker::DEFAULT_RETENTION_MONTHS;
 use std::time::Duration;
 
@@ -16,10 +16,15 @@ pub fn months(conn: &mut DbConnection) -> DbResult<u32> {
         .unwrap_or(DEFAULT_RETENTION_MONTHS))
 }
 
-/// Anonymises every expired profile now; returns how many.
+/// Anonymises every expired profile now, whichever team's; returns how many.
 pub fn run_once(conn: &mut DbConnection) -> DbResult<usize> {
     let months = months(conn)?;
-    jobseekers::anonymise_expired(conn, months, db::now())
+    jobseekers::anonymise_expired(
+        conn,
+        Scope::organisation_for_privacy_job(),
+        months,
+        db::now(),
+    )
 }
 
 /// Starts the periodic job on the current runtime.

@@ -6,6 +6,7 @@
 use crate::db::schema::employers;
 use crate::db::{
     jobseekers, matches, openings, placements, ranking, users, DbConnection, DbError, DbResult,
+    Scope,
 };
 use crate::domain::jobs::*;
 use crate::domain::jobseeker::JobseekerFields;
@@ -437,6 +438,9 @@ pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> DbResult<()> {
     // The story jobseekers stay searching, so their stories can be tried.
     let searching: Vec<(i64, usize, usize)> = seekers[3..].to_vec();
     let mut hires = 0;
+    // Seeding runs from the command line (or `serve` filling an empty database): it builds every
+    // team's records.
+    let scope = Scope::organisation_for_command_line();
     for (round, (opening_id, kind)) in opening_ids.iter().enumerate() {
         let Some(o) = openings::find(conn, *opening_id)? else {
             continue;
@@ -450,7 +454,7 @@ pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> DbResult<()> {
             .take(3)
             .collect();
         for (n, (seeker_id, c, _)) in fitting.into_iter().enumerate() {
-            let Some(js) = jobseekers::find(conn, *seeker_id)? else {
+            let Some(js) = jobseekers::find(conn, scope, *seeker_id)? else {
                 continue;
             };
             if js.status() != JobseekerStatus::JobSearch {
@@ -458,8 +462,15 @@ pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> DbResult<()> {
             }
             let coach = &coaches[*c];
             let score = ranking::score_pair(conn, &o, &js)?;
-            let match_id =
-                matches::suggest(conn, o.id, js.id, coach.id, i64::from(score.percent), now)?;
+            let match_id = matches::suggest(
+                conn,
+                scope,
+                o.id,
+                js.id,
+                coach.id,
+                i64::from(score.percent),
+                now,
+            )?;
             // Spread the pairs over the stages: every stage has some.
             let target = (round + n) % 8;
             let path: &[MatchStage] = match target {
@@ -489,7 +500,7 @@ pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> DbResult<()> {
                     .checked_add_days(Days::new(rng.gen_range(2..6)))
                     .unwrap_or(on)
                     .min(today);
-                matches::move_to(conn, match_id, *stage, on, "", coach.id, now)?;
+                matches::move_to(conn, scope, match_id, *stage, on, "", coach.id, now)?;
             }
             let hire = target >= 6 && hires < 8 && o.id != opening_ids[0].0;
             if hire {
@@ -512,7 +523,7 @@ pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> DbResult<()> {
                     wage_subsidy_percent: (hires % 3 == 1).then_some(50),
                     disclosure: Disclosure::parse(&js.disclosure).unwrap_or(Disclosure::None),
                 };
-                let placed = placements::create(conn, &f, coach.id, now)?;
+                let placed = placements::create(conn, scope, &f, coach.id, now)?;
                 // Follow-along: most got their first-week visit; the newest one is still due.
                 if hires > 0 {
                     let mut d = starts_on
@@ -529,6 +540,7 @@ pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> DbResult<()> {
                         };
                         placements::add_support_contact(
                             conn,
+                            scope,
                             placed.placement_id,
                             coach.id,
                             d,
@@ -551,6 +563,7 @@ pub fn load(conn: &mut DbConnection, now: NaiveDateTime) -> DbResult<()> {
                 if hires == 6 {
                     placements::end(
                         conn,
+                        scope,
                         placed.placement_id,
                         day(today, 10),
                         EndReason::ContractEnded,

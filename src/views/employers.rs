@@ -190,6 +190,8 @@ pub struct ListActions {
     pub back: String,
     /// What the action's form held when it came back with errors.
     pub state: crate::views::reports::relationships::ActionState,
+    /// Whom the actions can name: the active people of the lead's scope (their own team).
+    pub people: Vec<(i64, String, String)>,
 }
 
 pub fn list(
@@ -307,7 +309,7 @@ pub fn list(
                     ctx,
                     &actions.state.errors,
                     "employers",
-                    &options.people,
+                    &actions.people,
                     &actions.state.person,
                     &actions.state.due_on,
                     &actions.state.what,

@@ -8,7 +8,7 @@ use super::employers::FormOptions;
 use super::layout;
 use super::matches::{display_name, match_list, ranked_openings, Side};
 use super::openings::{hours_text, labels};
-use crate::db::jobseekers::{ContactOnBehalf, Jobseeker, JobseekerRow, Viewer};
+use crate::db::jobseekers::{ContactOnBehalf, Jobseeker, JobseekerRow};
 use crate::db::matches::MatchRow;
 use crate::db::placements::PlacementRow;
 use crate::db::ranking::RankedOpening;
@@ -192,10 +192,10 @@ pub struct ShowPage {
     pub options: FormOptions,
 }
 
-pub fn show(ctx: &Ctx, page: &ShowPage, viewer: Viewer) -> Markup {
+pub fn show(ctx: &Ctx, page: &ShowPage) -> Markup {
     let j = &page.jobseeker;
     let name = display_name(ctx, &j.display_name);
-    let is_admin = matches!(viewer, Viewer::Everyone);
+    let is_admin = ctx.role() == Some(crate::domain::role::Role::Admin);
     let codes_named = |stored: &str, name: &dyn Fn(&str) -> Option<String>| {
         parse_set(stored, |c| Some(c.to_owned()))
             .iter()
@@ -264,7 +264,7 @@ pub fn show(ctx: &Ctx, page: &ShowPage, viewer: Viewer) -> Markup {
         }
         section aria-labelledby="matches-title" {
             h2 #matches-title { (ctx.t("opening-matches")) }
-            (match_list(ctx, &page.matches, viewer, Side::Jobseeker))
+            (match_list(ctx, &page.matches, Side::Jobseeker))
         }
         section aria-labelledby="placements-title" {
             h2 #placements-title { (ctx.t("placements-title")) }

@@ -4,7 +4,6 @@
 use super::components::csrf;
 use super::employers::FormOptions;
 use super::layout;
-use crate::db::jobseekers::Viewer;
 use crate::db::matches::MatchRow;
 use crate::db::ranking::{RankedJobseeker, RankedOpening};
 use crate::domain::jobs::MatchStage;
@@ -12,14 +11,6 @@ use crate::domain::matching::{MatchScore, Reason, Verdict, CODE_ARGS};
 use crate::format;
 use crate::web::Ctx;
 use maud::{html, Markup};
-
-/// Whether the viewer may see the name of a jobseeker of this team.
-pub fn may_see(viewer: Viewer, team_id: i64) -> bool {
-    match viewer {
-        Viewer::Everyone => true,
-        Viewer::Team(t) => t == team_id,
-    }
-}
 
 fn reason_text(ctx: &Ctx, reason: &Reason, options: &FormOptions) -> String {
     let args: Vec<(&'static str, crate::i18n::Arg)> = reason
@@ -74,17 +65,11 @@ pub fn score_block(ctx: &Ctx, score: &MatchScore, options: &FormOptions) -> Mark
     }
 }
 
-/// The name of a jobseeker, or for another team's jobseeker, who to ask.
-fn jobseeker_label(
-    ctx: &Ctx,
-    id: i64,
-    name: &str,
-    team_id: i64,
-    coach: &str,
-    viewer: Viewer,
-) -> Markup {
+/// The name of a jobseeker, or for another team's jobseeker (whose name the query did not
+/// read), who to ask.
+fn jobseeker_label(ctx: &Ctx, id: i64, name: Option<&str>, coach: &str) -> Markup {
     html! {
-        @if may_see(viewer, team_id) {
+        @if let Some(name) = name {
             a href=(format!("/jobseekers/{id}")) { (display_name(ctx, name)) }
         } @else {
             span.muted { (ctx.ta("match-other-team", &[("coach", coach.to_owned().into())])) }
@@ -106,7 +91,6 @@ pub fn ranked_jobseekers(
     opening_id: i64,
     ranked: &[RankedJobseeker],
     existing: &[MatchRow],
-    viewer: Viewer,
     options: &FormOptions,
 ) -> Markup {
     html! {
@@ -116,11 +100,11 @@ pub fn ranked_jobseekers(
             ol.ranked {
                 @for r in ranked {
                     li.card {
-                        h3.card-title { (jobseeker_label(ctx, r.id, &r.display_name, r.team_id, &r.coach_name, viewer)) }
+                        h3.card-title { (jobseeker_label(ctx, r.id, r.display_name.as_deref(), &r.coach_name)) }
                         (score_block(ctx, &r.score, options))
                         @if let Some(m) = existing.iter().find(|m| m.jobseeker_id == r.id) {
                             p { (ctx.t("match-stage")) ": " (stage_label(ctx, &m.stage)) }
-                        } @else if may_see(viewer, r.team_id) {
+                        } @else if r.display_name.is_some() {
                             form method="post" action="/matches" {
                                 (csrf(ctx))
                                 input type="hidden" name="opening_id" value=(opening_id);
@@ -221,7 +205,7 @@ pub fn move_form(ctx: &Ctx, m: &MatchRow, back: &str) -> Markup {
     }
 }
 
-pub fn match_list(ctx: &Ctx, rows: &[MatchRow], viewer: Viewer, side: Side) -> Markup {
+pub fn match_list(ctx: &Ctx, rows: &[MatchRow], side: Side) -> Markup {
     html! {
         @if rows.is_empty() {
             p.empty { (ctx.t("matches-none")) }
@@ -241,11 +225,11 @@ pub fn match_list(ctx: &Ctx, rows: &[MatchRow], viewer: Viewer, side: Side) -> M
                             }
                             @if side == Side::Pipeline { " · " }
                             @if side != Side::Jobseeker {
-                                (jobseeker_label(ctx, m.jobseeker_id, &m.jobseeker_name, m.jobseeker_team_id, &m.coach_name, viewer))
+                                (jobseeker_label(ctx, m.jobseeker_id, m.jobseeker_name.as_deref(), &m.coach_name))
                             }
                         }
                         p.card-meta { span.badge { (stage_label(ctx, &m.stage)) } " · " (m.score) "\u{a0}% · " (format::datetime(m.updated_at)) }
-                        @if may_see(viewer, m.jobseeker_team_id) { (move_form(ctx, m, &back)) }
+                        @if m.in_scope() { (move_form(ctx, m, &back)) }
                     }
                 }
             }
@@ -254,7 +238,7 @@ pub fn match_list(ctx: &Ctx, rows: &[MatchRow], viewer: Viewer, side: Side) -> M
 }
 
 /// All open matches by stage, for a coach or a team.
-pub fn pipeline(ctx: &Ctx, rows: &[MatchRow], viewer: Viewer, team_view: bool) -> Markup {
+pub fn pipeline(ctx: &Ctx, rows: &[MatchRow], team_view: bool) -> Markup {
     let open = [
         MatchStage::Suggested,
         MatchStage::Discussed,
@@ -274,7 +258,7 @@ pub fn pipeline(ctx: &Ctx, rows: &[MatchRow], viewer: Viewer, team_view: bool) -
                 @let in_stage: Vec<MatchRow> = rows.iter().filter(|m| m.stage == stage.as_str()).cloned().collect();
                 section.pipeline-stage aria-labelledby=(format!("stage-{}", stage.as_str())) {
                     h2 id=(format!("stage-{}", stage.as_str())) { (ctx.t(stage.message_id())) " " span.count { "(" (in_stage.len()) ")" } }
-                    (match_list(ctx, &in_stage, viewer, Side::Pipeline))
+                    (match_list(ctx, &in_stage, Side::Pipeline))
                 }
             }
         }

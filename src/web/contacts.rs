@@ -74,7 +74,8 @@ pub async fn log(
         .as_ref()
         .is_some_and(|f| f.outcome == contact::Outcome::OpeningFound);
     if let (Some(fields), true) = (fields, errors.is_empty()) {
-        let team = ctx.user()?.team_id;
+        // The same choices the form offers: the user's own team's consenting jobseekers.
+        let scope = ctx.scope()?.own_team_only();
         // Every check that decides the write runs inside its transaction.
         let logged = state
             .db
@@ -91,7 +92,7 @@ pub async fn log(
                         }
                     }
                     if let Some(jobseeker) = fields.jobseeker_id {
-                        let consented = db::jobseekers::consenting(conn, team)?;
+                        let consented = db::jobseekers::consenting(conn, scope)?;
                         if !consented.iter().any(|(id, _)| *id == jobseeker) {
                             errors.add("jobseeker_id", "contact-error-jobseeker-consent");
                         }

@@ -1,6 +1,7 @@
 //! What a page needs to know about the request: who, which language, the CSRF token, the flash.
 
 use crate::db::users::User;
+use crate::db::Scope;
 use crate::domain::role::Role;
 use crate::i18n::Lang;
 use crate::web::WebError;
@@ -48,6 +49,8 @@ impl Flash {
 pub struct Ctx {
     pub lang: Lang,
     pub user: Option<User>,
+    /// Whose jobseekers the signed-in user may read; made by the gate from the session only.
+    pub scope: Option<Scope>,
     pub csrf: String,
     pub flash: Option<Flash>,
     pub organisation_name: String,
@@ -66,6 +69,12 @@ impl Ctx {
     /// The signed-in user; the gate guarantees one on every non-public route.
     pub fn user(&self) -> Result<&User, WebError> {
         self.user.as_ref().ok_or(WebError::Unauthorized)
+    }
+
+    /// The signed-in user's scope: every query on jobseekers and their matches, placements and
+    /// support takes it.
+    pub fn scope(&self) -> Result<Scope, WebError> {
+        self.scope.ok_or(WebError::Unauthorized)
     }
 
     pub fn role(&self) -> Option<Role> {

@@ -124,17 +124,32 @@ pub async fn list_page(
     actions: Option<&views::employers::ListActions>,
 ) -> Result<Markup, WebError> {
     let lang = ctx.lang;
+    let scope = ctx.scope()?;
     let q2 = q.clone();
-    let (items, total, options) = state
+    let (items, total, options, people) = state
         .db
         .run(move |conn| -> Result<_, DbError> {
             let filter = q2.filter(conn)?;
             let (items, total) = employers::list(conn, &filter, db::now())?;
-            Ok((items, total, load_options(conn, lang)?))
+            Ok((
+                items,
+                total,
+                load_options(conn, lang)?,
+                users::active_people_in(conn, scope)?,
+            ))
         })
         .await?;
+    let actions = actions.map(|a| views::employers::ListActions {
+        people,
+        ..a.clone()
+    });
     Ok(views::employers::list(
-        ctx, &q, &items, total, &options, actions,
+        ctx,
+        &q,
+        &items,
+        total,
+        &options,
+        actions.as_ref(),
     ))
 }
 
@@ -274,7 +289,7 @@ async fn show_page(
     all: bool,
 ) -> Result<Option<ShowPage>, WebError> {
     let lang = ctx.lang;
-    let team_id = ctx.user()?.team_id;
+    let scope = ctx.scope()?;
     Ok(state
         .db
         .run(move |conn| -> Result<Option<ShowPage>, DbError> {
@@ -286,7 +301,8 @@ async fn show_page(
                 timeline: contacts::timeline(conn, id, (!all).then_some(TIMELINE_PAGE))?,
                 timeline_total: contacts::count_for_employer(conn, id)?,
                 options: load_options(conn, lang)?,
-                jobseekers: db::jobseekers::consenting(conn, team_id)?,
+                // "This contact was for": the user's own team's consenting jobseekers.
+                jobseekers: db::jobseekers::consenting(conn, scope.own_team_only())?,
                 openings: db::openings::list(
                     conn,
                     &db::openings::ListFilter {
@@ -295,7 +311,7 @@ async fn show_page(
                     },
                 )?
                 .0,
-                match_events: db::matches::employer_events(conn, id)?,
+                match_events: db::matches::employer_events(conn, scope, id)?,
                 employer,
             }))
         })

@@ -27,6 +27,7 @@ pub async fn list(
     query: web::Query<ListQuery>,
 ) -> Result<Markup, WebError> {
     let user = ctx.user()?.clone();
+    let scope = ctx.scope()?;
     let team_view = query.show == "team" && matches!(user.role, Role::TeamLead | Role::Admin);
     let whose = if team_view {
         Whose::Team(user.team_id)
@@ -36,7 +37,10 @@ pub async fn list(
     let (items, people) = state
         .db
         .run(move |conn| -> Result<_, DbError> {
-            Ok((follow_ups::open(conn, whose)?, users::active_people(conn)?))
+            Ok((
+                follow_ups::open(conn, whose)?,
+                users::active_people_in(conn, scope)?,
+            ))
         })
         .await?;
     let today = format::today_helsinki(db::now());
@@ -45,18 +49,27 @@ pub async fn list(
     ))
 }
 
-/// The follow-up, if this user may act on it: its assignee, or a team lead or admin.
+/// The follow-up, if this user may act on it: its assignee, or a team lead of the assignee's
+/// team, or an admin.
 async fn actionable(ctx: &Ctx, state: &AppState, id: i64) -> Result<FollowUp, WebError> {
     let user = ctx.user()?;
-    let f = state
+    let scope = ctx.scope()?;
+    let (f, assignee_in_scope) = state
         .db
-        .run(move |conn| follow_ups::find(conn, id))
-        .await?
-        .ok_or(WebError::NotFound)?;
+        .run(move |conn| -> Result<_, DbError> {
+            let Some(f) = follow_ups::find(conn, id)? else {
+                return Ok((None, false));
+            };
+            let in_scope = users::find_in(conn, scope, f.assignee_id)?.is_some();
+            Ok((Some(f), in_scope))
+        })
+        .await?;
+    let f = f.ok_or(WebError::NotFound)?;
     if f.status == "done" {
         return Err(WebError::NotFound);
     }
-    if f.assignee_id != user.id && !matches!(user.role, Role::TeamLead | Role::Admin) {
+    let leads_them = matches!(user.role, Role::TeamLead | Role::Admin) && assignee_in_scope;
+    if f.assignee_id != user.id && !leads_them {
         return Err(WebError::Forbidden);
     }
     Ok(f)
@@ -144,6 +157,7 @@ pub async fn reassign(
 ) -> Result<HttpResponse, WebError> {
     let f = actionable(&ctx, &state, path.into_inner()).await?;
     let user_id = ctx.user()?.id;
+    let scope = ctx.scope()?;
     let Ok(to) = form.assignee_id.trim().parse::<i64>() else {
         return Ok(redirect_with_flash(
             &req,
@@ -157,7 +171,8 @@ pub async fn reassign(
     let ok = state
         .db
         .run(move |conn| -> Result<bool, DbError> {
-            if !users::is_active(conn, to)? {
+            // A colleague in the scope: the own team (anyone for an admin).
+            if !users::is_active_in(conn, scope, to)? {
                 return Ok(false);
             }
             follow_ups::reassign(conn, &f, to, user_id, db::now(), &mail.site)?;

@@ -7,7 +7,7 @@ use super::routes::{self, Access};
 use super::{AppState, WebError};
 use crate::auth::token;
 use crate::db::idempotency::{self, IdempotencyKey};
-use crate::db::{self, sessions};
+use crate::db::{self, Scope};
 use crate::i18n::Lang;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
@@ -47,13 +47,15 @@ pub async fn gate(
     };
 
     // Who is this?
-    let user = match incoming.session.clone() {
+    // Who is this, and whose jobseekers may they read? Only a live session makes a scope.
+    let (user, scope) = match incoming.session.clone() {
         Some(token) => state
             .db
-            .run(move |conn| sessions::user_of(conn, &token, db::now()))
+            .run(move |conn| Scope::of_session(conn, &token, db::now()))
             .await
-            .map_err(WebError::from)?,
-        None => None,
+            .map_err(WebError::from)?
+            .unzip(),
+        None => (None, None),
     };
 
     // The CSRF token is bound to the session, or to an anonymous visitor cookie before sign-in.
@@ -86,6 +88,7 @@ pub async fn gate(
     req.extensions_mut().insert(Ctx {
         lang,
         user,
+        scope,
         csrf: csrf.clone(),
         flash: incoming.flash,
         organisation_name: state.organisation_name.clone(),

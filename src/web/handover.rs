@@ -6,7 +6,7 @@ use super::login::redirect_with_flash;
 use super::profile::unprocessable;
 use super::{AppState, Ctx, WebError};
 use crate::db::handover::{self, Item};
-use crate::db::{self, outbox, users, DbError};
+use crate::db::{self, outbox, users, DbError, Scope};
 use crate::domain::handover::{plan, PlanError};
 use crate::views;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -20,21 +20,22 @@ pub struct PageQuery {
     pub from: String,
 }
 
-/// What the page needs: everyone (to pick from), the leaving coach and what they hold.
+/// What the page needs: the scope's people (a team lead's own team, everyone for an admin) to
+/// pick from, the leaving coach and what they hold.
 pub struct HandoverPage {
     pub people: Vec<users::User>,
     pub from: Option<users::User>,
     pub items: Vec<Item>,
 }
 
-async fn load(state: &AppState, from: Option<i64>) -> Result<HandoverPage, WebError> {
+async fn load(state: &AppState, scope: Scope, from: Option<i64>) -> Result<HandoverPage, WebError> {
     Ok(state
         .db
         .run(move |conn| -> Result<HandoverPage, DbError> {
-            let people = users::list(conn)?;
+            let people = users::list_in(conn, scope)?;
             let from = from.and_then(|id| people.iter().find(|u| u.id == id).cloned());
             let items = match &from {
-                Some(u) => handover::holdings(conn, u.id)?,
+                Some(u) => handover::holdings(conn, scope, u.id)?.unwrap_or_default(),
                 None => Vec::new(),
             };
             Ok(HandoverPage {
@@ -52,7 +53,7 @@ pub async fn page(
     query: web::Query<PageQuery>,
 ) -> Result<Markup, WebError> {
     let from = query.from.trim().parse().ok();
-    let page = load(&state, from).await?;
+    let page = load(&state, ctx.scope()?, from).await?;
     if from.is_some() && page.from.is_none() {
         return Err(WebError::NotFound);
     }
@@ -66,12 +67,13 @@ pub async fn submit(
     form: web::Form<HashMap<String, String>>,
 ) -> Result<HttpResponse, WebError> {
     let by = ctx.user()?.id;
+    let scope = ctx.scope()?;
     let form = form.into_inner();
     let from: i64 = form
         .get("from")
         .and_then(|f| f.trim().parse().ok())
         .ok_or_else(|| WebError::BadRequest("from".into()))?;
-    let page = load(&state, Some(from)).await?;
+    let page = load(&state, scope, Some(from)).await?;
     if page.from.is_none() {
         return Err(WebError::NotFound);
     }
@@ -97,7 +99,7 @@ pub async fn submit(
         .run(move |conn| {
             let now = db::now();
             // Each colleague who received something gets one notice, queued in this transaction.
-            handover::apply(conn, from, &chosen, by, now, |conn, received| {
+            handover::apply(conn, scope, from, &chosen, by, now, |conn, received| {
                 outbox::enqueue_assignment_notice(
                     conn,
                     &mail.site,

@@ -6,25 +6,15 @@ use super::forms::MultiForm;
 use super::login::redirect_with_flash;
 use super::profile::unprocessable;
 use super::{AppState, Ctx, WebError};
-use crate::db::jobseekers::{self, ListFilter, Removal, Viewer};
-use crate::db::{self, matches, placements, ranking, reference, DbConnection, DbError};
+use crate::db::jobseekers::{self, ListFilter, Removal};
+use crate::db::{self, matches, placements, ranking, reference, DbConnection, DbError, Scope};
 use crate::domain::jobseeker::{self as rules, JobseekerForm};
-use crate::domain::role::Role;
 use crate::domain::validation::FieldErrors;
 use crate::views;
 use crate::views::employers::FormOptions;
 use actix_web::{web, HttpRequest, HttpResponse};
 use maud::Markup;
 use serde::Deserialize;
-
-/// Whose jobseekers the signed-in user may see: admins everyone's, others their team's.
-pub fn viewer(ctx: &Ctx) -> Result<Viewer, WebError> {
-    let user = ctx.user()?;
-    Ok(match user.role {
-        Role::Admin => Viewer::Everyone,
-        _ => Viewer::Team(user.team_id),
-    })
-}
 
 #[derive(Debug, Deserialize, Default, Clone)]
 #[serde(default)]
@@ -39,7 +29,7 @@ pub async fn list(
     state: web::Data<AppState>,
     query: web::Query<ListQuery>,
 ) -> Result<Markup, WebError> {
-    let who = viewer(&ctx)?;
+    let scope = ctx.scope()?;
     let lang = ctx.lang;
     let q = query.into_inner();
     let filter = ListFilter {
@@ -51,7 +41,7 @@ pub async fn list(
         .db
         .run(move |conn| -> Result<_, DbError> {
             Ok((
-                jobseekers::list(conn, who, &filter)?,
+                jobseekers::list(conn, scope, &filter)?,
                 load_options(conn, lang)?,
             ))
         })
@@ -81,17 +71,16 @@ pub async fn new_form(ctx: Ctx, state: web::Data<AppState>) -> Result<Markup, We
     ))
 }
 
-/// The coach must be active and, unless an admin saves, in the saver's team; the codes exist.
+/// The coach must be active and in the saver's scope (their team; anyone for an admin); the
+/// codes exist.
 fn check_against_db(
     conn: &mut DbConnection,
     fields: &rules::JobseekerFields,
-    who: Viewer,
+    scope: Scope,
     errors: &mut FieldErrors,
 ) -> Result<(), DbError> {
-    match db::users::find(conn, fields.coach_id)? {
-        Some(coach) if coach.active && matches!(who, Viewer::Everyone) => {}
-        Some(coach) if coach.active && matches!(who, Viewer::Team(t) if t == coach.team_id) => {}
-        _ => errors.add("coach_id", "employer-error-choice"),
+    if !db::users::is_active_in(conn, scope, fields.coach_id)? {
+        errors.add("coach_id", "employer-error-choice");
     }
     for code in &fields.municipalities {
         if !reference::municipality_exists(conn, code)? {
@@ -126,7 +115,7 @@ async fn save(
     form: JobseekerForm,
 ) -> Result<HttpResponse, WebError> {
     let user_id = ctx.user()?.id;
-    let who = viewer(ctx)?;
+    let scope = ctx.scope()?;
     let lang = ctx.lang;
     let typed = form.clone();
     let today = crate::format::today_helsinki(db::now());
@@ -134,7 +123,7 @@ async fn save(
         .db
         .write(move |conn| -> Result<Outcome, DbError> {
             if let Some(id) = id {
-                let visible = jobseekers::find_visible(conn, id, who)?;
+                let visible = jobseekers::find(conn, scope, id)?;
                 if visible.is_none_or(|j| j.anonymised_at.is_some()) {
                     return Ok(Outcome::NotFound);
                 }
@@ -142,7 +131,7 @@ async fn save(
             let mut errors = FieldErrors::default();
             match rules::validate(&typed, today) {
                 Ok(fields) => {
-                    check_against_db(conn, &fields, who, &mut errors)?;
+                    check_against_db(conn, &fields, scope, &mut errors)?;
                     if errors.is_empty() {
                         return Ok(match id {
                             None => Outcome::Saved(jobseekers::insert(
@@ -152,7 +141,8 @@ async fn save(
                                 db::now(),
                             )?),
                             Some(id) => {
-                                if jobseekers::update(conn, id, &fields, user_id, db::now())? {
+                                if jobseekers::update(conn, scope, id, &fields, user_id, db::now())?
+                                {
                                     Outcome::Saved(id)
                                 } else {
                                     Outcome::NotFound
@@ -217,13 +207,13 @@ pub async fn edit_form(
     path: web::Path<i64>,
 ) -> Result<Markup, WebError> {
     let id = path.into_inner();
-    let who = viewer(&ctx)?;
+    let scope = ctx.scope()?;
     let lang = ctx.lang;
     let (js, options) = state
         .db
         .run(move |conn| -> Result<_, DbError> {
             Ok((
-                jobseekers::find_visible(conn, id, who)?,
+                jobseekers::find(conn, scope, id)?,
                 load_options(conn, lang)?,
             ))
         })
@@ -246,21 +236,22 @@ pub async fn show(
     path: web::Path<i64>,
 ) -> Result<Markup, WebError> {
     let id = path.into_inner();
-    let who = viewer(&ctx)?;
+    let scope = ctx.scope()?;
     let lang = ctx.lang;
     let today = crate::format::today_helsinki(db::now());
     let page = state
         .db
         .run(move |conn| -> Result<_, DbError> {
-            let Some(js) = jobseekers::find_visible(conn, id, who)? else {
+            let Some(js) = jobseekers::find(conn, scope, id)? else {
                 return Ok(None);
             };
             let coach = db::users::find(conn, js.coach_id)?
                 .map(|u| u.name)
                 .unwrap_or_default();
-            let contacts = jobseekers::contacts_on_behalf(conn, id)?;
+            let contacts = jobseekers::contacts_on_behalf(conn, scope, id)?;
             let match_rows = matches::list(
                 conn,
+                scope,
                 &matches::MatchFilter {
                     jobseeker_id: Some(id),
                     ..Default::default()
@@ -268,6 +259,7 @@ pub async fn show(
             )?;
             let placement_rows = placements::list(
                 conn,
+                scope,
                 &placements::PlacementFilter {
                     jobseeker_id: Some(id),
                     ..Default::default()
@@ -291,7 +283,7 @@ pub async fn show(
         })
         .await?;
     let page = page.ok_or(WebError::NotFound)?;
-    Ok(views::jobseekers::show(&ctx, &page, who))
+    Ok(views::jobseekers::show(&ctx, &page))
 }
 
 /// Erasure on request (admins): the same result as the retention period, at once.
@@ -303,10 +295,11 @@ pub async fn erase(
 ) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
     let user_id = ctx.user()?.id;
+    let scope = ctx.scope()?;
     let done = state
         .db
         .run(move |conn| {
-            jobseekers::anonymise(conn, id, Removal::Erasure, Some(user_id), db::now())
+            jobseekers::anonymise(conn, scope, id, Removal::Erasure, Some(user_id), db::now())
         })
         .await?;
     if !done {

@@ -1,7 +1,6 @@
 //! Matches: the pipeline, suggesting a pair, and moving a match through its stages.
 
 use super::context::FlashKind;
-use super::jobseekers::viewer;
 use super::login::{redirect_with_flash, see_other};
 use super::{AppState, Ctx, WebError};
 use crate::db::jobseekers;
@@ -25,6 +24,7 @@ pub async fn pipeline(
     query: web::Query<PipelineQuery>,
 ) -> Result<Markup, WebError> {
     let user = ctx.user()?.clone();
+    let scope = ctx.scope()?;
     let team_view = query.scope == "team";
     let filter = MatchFilter {
         coach_id: (!team_view).then_some(user.id),
@@ -34,14 +34,9 @@ pub async fn pipeline(
     };
     let rows = state
         .db
-        .run(move |conn| matches::list(conn, &filter))
+        .run(move |conn| matches::list(conn, scope, &filter))
         .await?;
-    Ok(views::matches::pipeline(
-        &ctx,
-        &rows,
-        viewer(&ctx)?,
-        team_view,
-    ))
+    Ok(views::matches::pipeline(&ctx, &rows, team_view))
 }
 
 /// Only same-site paths are followed back to, never another site.
@@ -68,13 +63,13 @@ pub async fn suggest(
     form: web::Form<SuggestForm>,
 ) -> Result<HttpResponse, WebError> {
     let user_id = ctx.user()?.id;
-    let who = viewer(&ctx)?;
+    let scope = ctx.scope()?;
     let f = form.into_inner();
     let (opening_id, jobseeker_id) = (f.opening_id, f.jobseeker_id);
     let created = state
         .db
         .run(move |conn| -> Result<Option<i64>, DbError> {
-            let Some(j) = jobseekers::find_visible(conn, jobseeker_id, who)? else {
+            let Some(j) = jobseekers::find(conn, scope, jobseeker_id)? else {
                 return Ok(None);
             };
             let Some(o) = openings::find(conn, opening_id)? else {
@@ -83,6 +78,7 @@ pub async fn suggest(
             let score = ranking::score_pair(conn, &o, &j)?;
             Ok(Some(matches::suggest(
                 conn,
+                scope,
                 o.id,
                 j.id,
                 user_id,
@@ -119,7 +115,7 @@ pub async fn move_stage(
 ) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
     let user_id = ctx.user()?.id;
-    let who = viewer(&ctx)?;
+    let scope = ctx.scope()?;
     let f = form.into_inner();
     let back = safe_back(&f.back, "/matches");
     let Some(stage) = MatchStage::parse(&f.stage) else {
@@ -153,13 +149,7 @@ pub async fn move_stage(
     let moved = state
         .db
         .run(move |conn| -> Result<Moved, DbError> {
-            let Some(m) = matches::find(conn, id)? else {
-                return Ok(Moved::NotFound);
-            };
-            if jobseekers::find_visible(conn, m.jobseeker_id, who)?.is_none() {
-                return Ok(Moved::NotFound);
-            }
-            matches::move_to(conn, id, stage, on, &note, user_id, db::now())
+            matches::move_to(conn, scope, id, stage, on, &note, user_id, db::now())
         })
         .await?;
     match moved {

@@ -363,7 +363,7 @@ pub async fn show(
 ) -> Result<Markup, WebError> {
     let id = path.into_inner();
     let lang = ctx.lang;
-    let viewer = super::jobseekers::viewer(&ctx)?;
+    let scope = ctx.scope()?;
     let page = state
         .db
         .run(move |conn| -> Result<_, DbError> {
@@ -373,22 +373,22 @@ pub async fn show(
             let name = employers::find(conn, o.employer_id)?
                 .map(|e| e.name)
                 .unwrap_or_default();
+            // Every team's matches and candidates; the names only of the scope's jobseekers.
             let matches = db::matches::list(
                 conn,
+                scope,
                 &db::matches::MatchFilter {
                     opening_id: Some(id),
                     ..Default::default()
                 },
             )?;
-            let ranked = db::ranking::jobseekers_for(conn, &o, 30)?;
+            let ranked = db::ranking::jobseekers_for(conn, scope, &o, 30)?;
             Ok(Some((o, name, matches, ranked, load_options(conn, lang)?)))
         })
         .await?;
     let (o, name, matches, ranked, options) = page.ok_or(WebError::NotFound)?;
-    let match_list =
-        views::matches::match_list(&ctx, &matches, viewer, views::matches::Side::Opening);
-    let ranking =
-        views::matches::ranked_jobseekers(&ctx, o.id, &ranked, &matches, viewer, &options);
+    let match_list = views::matches::match_list(&ctx, &matches, views::matches::Side::Opening);
+    let ranking = views::matches::ranked_jobseekers(&ctx, o.id, &ranked, &matches, &options);
     Ok(views::openings::show(
         &ctx, &o, &name, &options, match_list, ranking,
     ))

@@ -3,13 +3,12 @@
 
 use super::context::FlashKind;
 use super::forms::MultiForm;
-use super::jobseekers::viewer;
 use super::login::redirect_with_flash;
 use super::profile::unprocessable;
 use super::{AppState, Ctx, WebError};
-use crate::db::jobseekers::{self, Viewer};
+use crate::db::jobseekers;
 use crate::db::placements::{self, PlacementFilter};
-use crate::db::{self, employers, matches, openings, DbConnection, DbError};
+use crate::db::{self, employers, matches, openings, DbConnection, DbError, Scope};
 use crate::domain::fields::parse_date;
 use crate::domain::jobs::{EndReason, OpeningStatus, SupportChannel, WithWhom};
 use crate::domain::placement::{self as rules, PlacementForm};
@@ -20,17 +19,12 @@ use maud::Markup;
 use serde::Deserialize;
 
 pub async fn list(ctx: Ctx, state: web::Data<AppState>) -> Result<Markup, WebError> {
-    let filter = PlacementFilter {
-        team_id: match viewer(&ctx)? {
-            Viewer::Team(t) => Some(t),
-            Viewer::Everyone => None,
-        },
-        ..Default::default()
-    };
+    let scope = ctx.scope()?;
+    let filter = PlacementFilter::default();
     let today = crate::format::today_helsinki(db::now());
     let rows = state
         .db
-        .run(move |conn| placements::list(conn, &filter, today))
+        .run(move |conn| placements::list(conn, scope, &filter, today))
         .await?;
     Ok(views::placements::list(&ctx, &rows, today))
 }
@@ -53,10 +47,16 @@ pub struct FormNames {
     pub opening: Option<String>,
 }
 
-fn names(conn: &mut DbConnection, form: &PlacementForm) -> Result<FormNames, DbError> {
+/// The names for the ids a form carries, also when the form comes back with errors: a jobseeker
+/// only from the scope (another team's id sent in a form names nobody).
+fn names(
+    conn: &mut DbConnection,
+    scope: Scope,
+    form: &PlacementForm,
+) -> Result<FormNames, DbError> {
     let id = |s: &str| s.trim().parse::<i64>().ok();
     let jobseeker = match id(&form.jobseeker_id) {
-        Some(j) => jobseekers::find(conn, j)?
+        Some(j) => jobseekers::find(conn, scope, j)?
             .map(|j| j.display_name)
             .unwrap_or_default(),
         None => String::new(),
@@ -82,7 +82,7 @@ fn names(conn: &mut DbConnection, form: &PlacementForm) -> Result<FormNames, DbE
 fn prefill(
     conn: &mut DbConnection,
     q: &NewQuery,
-    who: Viewer,
+    scope: Scope,
 ) -> Result<Option<PlacementForm>, DbError> {
     let mut form = PlacementForm {
         competitive: "on".into(),
@@ -92,7 +92,7 @@ fn prefill(
     let mut jobseeker_id = q.jobseeker.trim().parse::<i64>().ok();
     let mut opening_id = q.opening.trim().parse::<i64>().ok();
     if let Ok(m) = q.match_id.trim().parse::<i64>() {
-        let Some(m) = matches::find(conn, m)? else {
+        let Some(m) = matches::find(conn, scope, m)? else {
             return Ok(None);
         };
         form.match_id = m.id.to_string();
@@ -100,7 +100,7 @@ fn prefill(
         opening_id = Some(m.opening_id);
     }
     if let Some(j) = jobseeker_id {
-        let Some(js) = jobseekers::find_visible(conn, j, who)? else {
+        let Some(js) = jobseekers::find(conn, scope, j)? else {
             return Ok(None);
         };
         form.jobseeker_id = js.id.to_string();
@@ -136,16 +136,16 @@ pub async fn new_form(
     state: web::Data<AppState>,
     query: web::Query<NewQuery>,
 ) -> Result<Markup, WebError> {
-    let who = viewer(&ctx)?;
+    let scope = ctx.scope()?;
     let q = query.into_inner();
     let search = q.q.clone();
     let page = state
         .db
         .run(move |conn| -> Result<_, DbError> {
-            let Some(form) = prefill(conn, &q, who)? else {
+            let Some(form) = prefill(conn, &q, scope)? else {
                 return Ok(None);
             };
-            let names = names(conn, &form)?;
+            let names = names(conn, scope, &form)?;
             let employers_found = if form.employer_id.is_empty() {
                 employers::suggest(conn, &q.q, 20)?
             } else {
@@ -180,7 +180,7 @@ pub async fn create(
     form: MultiForm<PlacementForm>,
 ) -> Result<HttpResponse, WebError> {
     let user_id = ctx.user()?.id;
-    let who = viewer(&ctx)?;
+    let scope = ctx.scope()?;
     let form = form.into_inner();
     let typed = form.clone();
     let outcome = state
@@ -193,7 +193,7 @@ pub async fn create(
                         // Concurrent hires of one opening or one jobseeker wait here for
                         // each other, so the checks below see what the first one wrote.
                         placements::lock_for_hire(conn, &fields)?;
-                        if jobseekers::find_visible(conn, fields.jobseeker_id, who)?
+                        if jobseekers::find(conn, scope, fields.jobseeker_id)?
                             .is_none_or(|j| j.anonymised_at.is_some())
                         {
                             errors.add("jobseeker_id", "employer-error-choice");
@@ -212,7 +212,7 @@ pub async fn create(
                             }
                         }
                         if let Some(m) = fields.match_id {
-                            let ok = matches::find(conn, m)?.is_some_and(|m| {
+                            let ok = matches::find(conn, scope, m)?.is_some_and(|m| {
                                 m.jobseeker_id == fields.jobseeker_id
                                     && Some(m.opening_id) == fields.opening_id
                                     && !m.stage().is_closed()
@@ -224,14 +224,19 @@ pub async fn create(
                             }
                         }
                         if errors.is_empty() {
-                            return Ok(Ok(
-                                placements::create(conn, &fields, user_id, db::now())?.placement_id
-                            ));
+                            return Ok(Ok(placements::create(
+                                conn,
+                                scope,
+                                &fields,
+                                user_id,
+                                db::now(),
+                            )?
+                            .placement_id));
                         }
                     }
                     Err(e) => errors = e,
                 }
-                Ok(Err((errors, names(conn, &typed)?)))
+                Ok(Err((errors, names(conn, scope, &typed)?)))
             },
         )
         .await?;
@@ -255,20 +260,20 @@ pub async fn show(
     path: web::Path<i64>,
 ) -> Result<Markup, WebError> {
     let id = path.into_inner();
-    let who = viewer(&ctx)?;
+    let scope = ctx.scope()?;
     let page = state
         .db
         .run(move |conn| -> Result<_, DbError> {
-            let Some(p) = placements::find(conn, id)? else {
+            let Some(p) = placements::find(conn, scope, id)? else {
                 return Ok(None);
             };
-            let Some(js) = jobseekers::find_visible(conn, p.jobseeker_id, who)? else {
+            let Some(js) = jobseekers::find(conn, scope, p.jobseeker_id)? else {
                 return Ok(None);
             };
             let employer = employers::find(conn, p.employer_id)?
                 .map(|e| e.name)
                 .unwrap_or_default();
-            let support = placements::support_contacts(conn, id)?;
+            let support = placements::support_contacts(conn, scope, id)?;
             Ok(Some(views::placements::ShowPage {
                 placement: p,
                 jobseeker_name: js.display_name,
@@ -294,18 +299,13 @@ pub struct SupportForm {
 async fn visible_placement(
     state: &AppState,
     id: i64,
-    who: Viewer,
+    scope: Scope,
 ) -> Result<placements::Placement, WebError> {
-    let p = state
+    state
         .db
-        .run(move |conn| -> Result<_, DbError> {
-            let Some(p) = placements::find(conn, id)? else {
-                return Ok(None);
-            };
-            Ok(jobseekers::find_visible(conn, p.jobseeker_id, who)?.map(|_| p))
-        })
-        .await?;
-    p.ok_or(WebError::NotFound)
+        .run(move |conn| placements::find(conn, scope, id))
+        .await?
+        .ok_or(WebError::NotFound)
 }
 
 pub async fn add_support(
@@ -317,7 +317,8 @@ pub async fn add_support(
 ) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
     let user_id = ctx.user()?.id;
-    let p = visible_placement(&state, id, viewer(&ctx)?).await?;
+    let scope = ctx.scope()?;
+    let p = visible_placement(&state, id, scope).await?;
     let f = form.into_inner();
     let today = crate::format::today_helsinki(db::now());
     let back = format!("/placements/{id}");
@@ -339,11 +340,12 @@ pub async fn add_support(
     };
     let with_whom = WithWhom::parse(&f.with_whom).unwrap_or(WithWhom::Jobseeker);
     let notes: String = f.notes.trim().chars().take(2000).collect();
-    state
+    let logged = state
         .db
         .run(move |conn| {
             placements::add_support_contact(
                 conn,
+                scope,
                 id,
                 user_id,
                 on,
@@ -354,6 +356,7 @@ pub async fn add_support(
             )
         })
         .await?;
+    logged.ok_or(WebError::NotFound)?;
     Ok(redirect_with_flash(
         &req,
         &state,
@@ -379,7 +382,8 @@ pub async fn end(
 ) -> Result<HttpResponse, WebError> {
     let id = path.into_inner();
     let user_id = ctx.user()?.id;
-    let p = visible_placement(&state, id, viewer(&ctx)?).await?;
+    let scope = ctx.scope()?;
+    let p = visible_placement(&state, id, scope).await?;
     let f = form.into_inner();
     let back = format!("/placements/{id}");
     let (Some(on), Some(reason)) = (
@@ -394,10 +398,13 @@ pub async fn end(
             "placement-error-end",
         ));
     };
-    state
+    let ended = state
         .db
-        .run(move |conn| placements::end(conn, id, on, reason, user_id, db::now()))
+        .run(move |conn| placements::end(conn, scope, id, on, reason, user_id, db::now()))
         .await?;
+    if !ended {
+        return Err(WebError::NotFound);
+    }
     Ok(redirect_with_flash(
         &req,
         &state,

@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod db;
+pub mod records;
 pub mod smtp;
 
 use actix_web::web::Data;

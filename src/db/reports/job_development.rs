@@ -2,7 +2,7 @@
 
 use super::{people, Person};
 use crate::db::schema::{contacts, jobseekers, placements, support_contacts};
-use crate::db::{DbConnection, DbResult};
+use crate::db::{DbConnection, DbResult, Scope};
 use crate::domain::contact::Channel;
 use crate::domain::ips::{
     self, f2f_series, follow_along, outcomes, quarters, rapid_job_search, F2fSeries, FollowAlong,
@@ -14,9 +14,9 @@ use diesel::dsl::{count_star, min};
 use diesel::prelude::*;
 use std::collections::HashMap;
 
-/// Whose numbers: everybody's, a team's or one coach's.
+/// Whose numbers: everybody's, a team's or one coach's (inside the reader's scope).
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Scope {
+pub struct Filter {
     pub team_id: Option<i64>,
     pub coach_id: Option<i64>,
 }
@@ -67,18 +67,25 @@ fn face_to_face() -> Vec<&'static str> {
 }
 
 /// Coach ids in scope, as a boxed subquery filter is awkward across tables: the list itself.
-fn coach_ids(people: &HashMap<i64, Person>, scope: Scope) -> Vec<i64> {
+fn coach_ids(people: &HashMap<i64, Person>, scope: Scope, filter: Filter) -> Vec<i64> {
     people
         .values()
-        .filter(|p| scope.team_id.is_none_or(|t| p.team_id == t))
-        .filter(|p| scope.coach_id.is_none_or(|c| p.id == c))
+        .filter(|p| scope.includes_team(p.team_id))
+        .filter(|p| filter.team_id.is_none_or(|t| p.team_id == t))
+        .filter(|p| filter.coach_id.is_none_or(|c| p.id == c))
         .map(|p| p.id)
         .collect()
 }
 
-pub fn load(conn: &mut DbConnection, scope: Scope, now: NaiveDateTime) -> DbResult<JobDevelopment> {
+/// The numbers of the filter's coaches inside the reader's scope (a team lead's own team).
+pub fn load(
+    conn: &mut DbConnection,
+    scope: Scope,
+    filter: Filter,
+    now: NaiveDateTime,
+) -> DbResult<JobDevelopment> {
     let people = people(conn)?;
-    let in_scope = coach_ids(&people, scope);
+    let in_scope = coach_ids(&people, scope, filter);
     let today = today_helsinki(now);
     let f2f = face_to_face();
 
@@ -87,7 +94,8 @@ pub fn load(conn: &mut DbConnection, scope: Scope, now: NaiveDateTime) -> DbResu
     let bounds = ips::week_bounds_utc(&all_weeks);
     let mut weekly: HashMap<i64, Vec<i64>> = HashMap::new();
     let mut split: HashMap<i64, (i64, i64)> = HashMap::new();
-    let everybody = scope.team_id.is_none() && scope.coach_id.is_none();
+    let everybody =
+        scope.is_organisation() && filter.team_id.is_none() && filter.coach_id.is_none();
     for (w, pair) in bounds.windows(2).enumerate() {
         let week = contacts::table
             .filter(contacts::occurred_at.ge(pair[0]))

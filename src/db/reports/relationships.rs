@@ -3,7 +3,7 @@
 
 use super::{people, Person};
 use crate::db::schema::{contacts, employers, industries, jobseekers, placements, users};
-use crate::db::{DbConnection, DbResult};
+use crate::db::{DbConnection, DbResult, Scope};
 use crate::domain::coverage::{parse_codes, preference_gaps, Gap, ACTIVE_DAYS, GAP_DAYS};
 use crate::domain::ips::ACTIVE_STATUSES;
 use chrono::{NaiveDateTime, TimeDelta};
@@ -13,18 +13,28 @@ use std::collections::{HashMap, HashSet};
 
 /// Whose relationships: a team's or one coach's (the coach who holds or last held them).
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Scope {
+pub struct Filter {
     pub team_id: Option<i64>,
     pub coach_id: Option<i64>,
 }
 
-impl Scope {
+/// The filter inside the reader's scope: a team lead reads their own team's relationships
+/// whatever the filter names; an admin anybody's.
+#[derive(Debug, Clone, Copy)]
+pub struct Within {
+    pub scope: Scope,
+    pub filter: Filter,
+}
+
+impl Within {
     fn includes(&self, person: Option<&Person>) -> bool {
-        match (self.team_id, self.coach_id, person) {
-            (None, None, _) => true,
+        match (self.filter.team_id, self.filter.coach_id, person) {
+            (None, None, None) => self.scope.is_organisation(),
             (_, _, None) => false,
             (team, coach, Some(p)) => {
-                team.is_none_or(|t| p.team_id == t) && coach.is_none_or(|c| p.id == c)
+                self.scope.includes_team(p.team_id)
+                    && team.is_none_or(|t| p.team_id == t)
+                    && coach.is_none_or(|c| p.id == c)
             }
         }
     }
@@ -127,7 +137,7 @@ fn by_coach_then_name(rows: &mut [Row]) {
 /// in that time and nobody else's is (the columns of migration 000008).
 pub fn one_coach(
     conn: &mut DbConnection,
-    scope: Scope,
+    scope: Within,
     people: &HashMap<i64, Person>,
     now: NaiveDateTime,
 ) -> DbResult<Vec<Row>> {
@@ -179,7 +189,7 @@ pub fn one_coach(
 /// newest contact was by someone who left can be such, so only those are looked into.
 pub fn orphaned(
     conn: &mut DbConnection,
-    scope: Scope,
+    scope: Within,
     people: &HashMap<i64, Person>,
 ) -> DbResult<Vec<Row>> {
     let left: Vec<i64> = people
@@ -212,7 +222,7 @@ pub fn orphaned(
 /// Employers that have hired (stage or a placement) and had no contact for 90 days or more.
 pub fn cooling(
     conn: &mut DbConnection,
-    scope: Scope,
+    scope: Within,
     people: &HashMap<i64, Person>,
     now: NaiveDateTime,
 ) -> DbResult<Vec<Row>> {
@@ -249,7 +259,7 @@ pub fn cooling(
 /// had a contact in the last 60 days. A wanted section is answered by any of its divisions.
 pub fn gaps(
     conn: &mut DbConnection,
-    scope: Scope,
+    scope: Within,
     now: NaiveDateTime,
 ) -> DbResult<(Vec<Gap>, Vec<Gap>, usize)> {
     let mut query = jobseekers::table
@@ -257,7 +267,10 @@ pub fn gaps(
         .filter(jobseekers::anonymised_at.is_null())
         .select((jobseekers::wanted_industries, jobseekers::municipalities))
         .into_boxed();
-    if let Some(team) = scope.team_id {
+    for team in [scope.filter.team_id, scope.scope.team()]
+        .into_iter()
+        .flatten()
+    {
         query = query.filter(
             jobseekers::coach_id.eq_any(
                 users::table
@@ -266,7 +279,7 @@ pub fn gaps(
             ),
         );
     }
-    if let Some(coach) = scope.coach_id {
+    if let Some(coach) = scope.filter.coach_id {
         query = query.filter(jobseekers::coach_id.eq(coach));
     }
     let wishes: Vec<(String, String)> = query.load(conn)?;
@@ -309,7 +322,14 @@ pub fn gaps(
     ))
 }
 
-pub fn health(conn: &mut DbConnection, scope: Scope, now: NaiveDateTime) -> DbResult<Health> {
+/// The report for the filter, inside the reader's scope.
+pub fn health(
+    conn: &mut DbConnection,
+    scope: Scope,
+    filter: Filter,
+    now: NaiveDateTime,
+) -> DbResult<Health> {
+    let scope = Within { scope, filter };
     let people = people(conn)?;
     let (industry_gaps, municipality_gaps, jobseekers) = gaps(conn, scope, now)?;
     Ok(Health {

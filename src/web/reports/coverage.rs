@@ -56,6 +56,7 @@ pub async fn coverage(
 ) -> Result<HttpResponse, WebError> {
     let q = query.into_inner();
     let lang = ctx.lang;
+    let scope = ctx.scope()?;
     let now = db::now();
     let (from, to, period_ok) = period(&q, today_helsinki(now));
     let params = Params {
@@ -149,7 +150,7 @@ pub async fn coverage(
                 section: section.map(|s| (s.code, s.name)),
                 county: county.map(|c| (c.code, c.name)),
                 params,
-                teams: teams(conn)?,
+                teams: teams(conn, scope)?,
                 sections: industries
                     .iter()
                     .filter(|i| i.level == "section")

@@ -1,8 +1,8 @@
-//! `/reports/job-development`: IPS job development per coach. Team leads and admins see any team
-//! or coach; a coach sees their own numbers.
+//! `/reports/job-development`: IPS job development per coach. Admins see any team or coach, team
+//! leads their own team's; a coach sees their own numbers.
 
 use super::{download, html, id, teams};
-use crate::db::reports::job_development::{self as q, Scope};
+use crate::db::reports::job_development::{self as q, Filter};
 use crate::db::{self, DbError};
 use crate::domain::role::Role;
 use crate::export::Format;
@@ -26,14 +26,15 @@ pub async fn job_development(
 ) -> Result<HttpResponse, WebError> {
     let q = query.into_inner();
     let user = ctx.user()?;
+    let scope = ctx.scope()?;
     let own = user.role == Role::Coach;
-    let scope = if own {
-        Scope {
+    let filter = if own {
+        Filter {
             team_id: None,
             coach_id: Some(user.id),
         }
     } else {
-        Scope {
+        Filter {
             team_id: id(&q.team),
             coach_id: id(&q.coach),
         }
@@ -42,12 +43,12 @@ pub async fn job_development(
         .db
         .run(move |conn| -> Result<JobDevelopmentPage, DbError> {
             Ok(JobDevelopmentPage {
-                data: q::load(conn, scope, db::now())?,
-                teams: if own { Vec::new() } else { teams(conn)? },
+                data: q::load(conn, scope, filter, db::now())?,
+                teams: if own { Vec::new() } else { teams(conn, scope)? },
                 people: if own {
                     Vec::new()
                 } else {
-                    crate::db::users::active_people(conn)?
+                    crate::db::users::active_people_in(conn, scope)?
                 },
                 own,
             })

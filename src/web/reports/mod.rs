@@ -6,7 +6,7 @@ pub mod job_development;
 pub mod relationships;
 
 use super::{Ctx, WebError};
-use crate::db::{self, users, DbConnection, DbError};
+use crate::db::{self, users, DbConnection, DbError, Scope};
 use crate::export::{self, Format, Table};
 use actix_web::http::header;
 use actix_web::HttpResponse;
@@ -48,9 +48,9 @@ pub fn id(s: &str) -> Option<i64> {
     s.trim().parse().ok().filter(|n: &i64| *n > 0)
 }
 
-/// Teams for the filters: (id, name).
-pub fn teams(conn: &mut DbConnection) -> Result<Vec<(i64, String)>, DbError> {
-    Ok(users::teams(conn)?
+/// The scope's teams for the filters: (id, name). A team lead has their own team only.
+pub fn teams(conn: &mut DbConnection, scope: Scope) -> Result<Vec<(i64, String)>, DbError> {
+    Ok(users::teams_in(conn, scope)?
         .into_iter()
         .map(|t| (t.id, t.name))
         .collect())

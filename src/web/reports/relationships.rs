@@ -2,8 +2,8 @@
 //! relationship lead, give a coach a follow-up).
 
 use super::{download, html, id, teams};
-use crate::db::reports::relationships::{self as q, Scope};
-use crate::db::{self, employers, follow_ups, users, DbError};
+use crate::db::reports::relationships::{self as q, Filter};
+use crate::db::{self, employers, follow_ups, users, DbError, Scope};
 use crate::domain::validation::FieldErrors;
 use crate::export::Format;
 use crate::views::reports::relationships::{ActionState, HealthPage};
@@ -24,8 +24,8 @@ pub struct HealthQuery {
 }
 
 impl HealthQuery {
-    fn scope(&self) -> Scope {
-        Scope {
+    fn filter(&self) -> Filter {
+        Filter {
             team_id: id(&self.team),
             coach_id: id(&self.coach),
         }
@@ -48,19 +48,22 @@ impl HealthQuery {
     }
 }
 
+/// The report inside the reader's scope: a team lead sees their own team's relationships and
+/// can choose only their own team's people.
 async fn load(
     state: &AppState,
+    scope: Scope,
     q: &HealthQuery,
     lang: crate::i18n::Lang,
 ) -> Result<HealthPage, WebError> {
-    let scope = q.scope();
+    let filter = q.filter();
     Ok(state
         .db
         .run(move |conn| -> Result<HealthPage, DbError> {
             Ok(HealthPage {
-                health: q::health(conn, scope, db::now())?,
-                teams: teams(conn)?,
-                people: users::active_people(conn)?,
+                health: q::health(conn, scope, filter, db::now())?,
+                teams: teams(conn, scope)?,
+                people: users::active_people_in(conn, scope)?,
                 industries: crate::db::reference::industries(conn, lang)?,
                 municipalities: crate::db::reference::municipalities(conn, lang)?,
             })
@@ -74,7 +77,7 @@ pub async fn relationships(
     query: web::Query<HealthQuery>,
 ) -> Result<HttpResponse, WebError> {
     let q = query.into_inner();
-    let page = load(&state, &q, ctx.lang).await?;
+    let page = load(&state, ctx.scope()?, &q, ctx.lang).await?;
     match Format::parse(&q.format) {
         Some(format) => download(
             format,
@@ -163,11 +166,13 @@ async fn invalid(
             let actions = crate::views::employers::ListActions {
                 back: back.to_owned(),
                 state: action,
+                // Filled by the list page with the reader's scope.
+                people: Vec::new(),
             };
             crate::web::employers::list_page(ctx, state, list_query, Some(&actions)).await?
         }
         None => {
-            let page = load(state, &form.query, ctx.lang).await?;
+            let page = load(state, ctx.scope()?, &form.query, ctx.lang).await?;
             crate::views::reports::relationships::page(ctx, &form.query, &page, &action)
         }
     };
@@ -176,8 +181,10 @@ async fn invalid(
         .body(page.into_string()))
 }
 
+/// The person the action is for: active, and in the reader's scope (a team lead's own team).
 async fn person(
     state: &AppState,
+    scope: Scope,
     form: &ActionForm,
     errors: &mut FieldErrors,
 ) -> Result<Option<i64>, WebError> {
@@ -190,7 +197,7 @@ async fn person(
     };
     let active = state
         .db
-        .run(move |conn| users::is_active(conn, person))
+        .run(move |conn| users::is_active_in(conn, scope, person))
         .await?;
     if !active {
         errors.add("person", "report-error-choose-person");
@@ -208,7 +215,7 @@ pub async fn assign_lead(
     let user_id = ctx.user()?.id;
     let form = ActionForm::parse(&form);
     let mut errors = FieldErrors::default();
-    let lead = person(&state, &form, &mut errors).await?;
+    let lead = person(&state, ctx.scope()?, &form, &mut errors).await?;
     let Some(lead) = lead.filter(|_| errors.is_empty()) else {
         return invalid(&ctx, &state, form, errors).await;
     };
@@ -242,7 +249,7 @@ pub async fn create_follow_up(
     let user_id = ctx.user()?.id;
     let form = ActionForm::parse(&form);
     let mut errors = FieldErrors::default();
-    let assignee = person(&state, &form, &mut errors).await?;
+    let assignee = person(&state, ctx.scope()?, &form, &mut errors).await?;
     let due_on = NaiveDate::parse_from_str(form.due_on.trim(), "%Y-%m-%d").ok();
     if due_on.is_none() {
         errors.add("due_on", "report-error-due-on");
