@@ -142,10 +142,14 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 return Ok(());
             }
             let mut conn = db.conn()?;
-            if seed::demo::load(&mut conn)? {
-                println!("Loaded the demo organisation.");
-            } else {
-                println!("The demo organisation is already there.");
+            match seed::demo::load(&mut conn)? {
+                seed::demo::DemoLoad::Loaded => println!("Loaded the demo organisation."),
+                seed::demo::DemoLoad::AlreadyThere => {
+                    println!("The demo organisation is already there.")
+                }
+                seed::demo::DemoLoad::LeftOut => anyhow::bail!(
+                    "the database holds users or employers of its own: the demo organisation goes only into an empty database"
+                ),
             }
             Ok(())
         }

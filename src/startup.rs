@@ -74,8 +74,12 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     let db = prepare_database(&options.database_url)?;
     if options.demo {
         let mut conn = db.conn()?;
-        if seed::demo::load(&mut conn)? {
-            tracing::info!("loaded the demo organisation");
+        match seed::demo::load(&mut conn)? {
+            seed::demo::DemoLoad::Loaded => tracing::info!("loaded the demo organisation"),
+            seed::demo::DemoLoad::AlreadyThere => {}
+            seed::demo::DemoLoad::LeftOut => println!(
+                "The database holds users or employers of its own: the demo organisation was left out."
+            ),
         }
     }
     let secret = config::secret(options.secret.as_deref(), &data_dir)?;

@@ -8,12 +8,13 @@ use std::collections::HashSet;
 use support::TestApp;
 use verkosto::db::schema::{contact_persons, contacts, employers, follow_ups, users};
 use verkosto::domain::business_id::BusinessId;
+use verkosto::domain::role::Role;
 use verkosto::seed::demo;
 
 #[actix_web::test]
 async fn the_demo_network_has_the_promised_shape() {
     let app = TestApp::spawn().await;
-    assert!(app.db.run(demo::load).await.unwrap());
+    assert_eq!(app.db.run(demo::load).await.unwrap(), demo::DemoLoad::Loaded);
     let today = verkosto::format::today_helsinki(verkosto::db::now());
     let facts = app
         .db
@@ -91,7 +92,7 @@ async fn the_demo_network_has_the_promised_shape() {
         .all(|d| *d >= today.checked_sub_days(Days::new(30)).unwrap()));
 
     // Loading again changes nothing.
-    assert!(!app.db.run(demo::load).await.unwrap());
+    assert_eq!(app.db.run(demo::load).await.unwrap(), demo::DemoLoad::AlreadyThere);
     let again: i64 = app
         .db
         .run(|conn| {
@@ -168,7 +169,7 @@ async fn the_demo_lead_finds_cold_construction_in_kerava() {
 async fn the_demo_has_openings_jobseekers_matches_in_every_stage_and_placements() {
     use verkosto::db::schema::{jobseekers, matches, openings, placements, support_contacts};
     let app = TestApp::spawn().await;
-    assert!(app.db.run(demo::load).await.unwrap());
+    assert_eq!(app.db.run(demo::load).await.unwrap(), demo::DemoLoad::Loaded);
     let (seekers, open, stages, placed, support) = app
         .db
         .run(|conn| -> Result<_, verkosto::db::DbError> {
@@ -239,4 +240,29 @@ async fn the_demo_has_openings_jobseekers_matches_in_every_stage_and_placements(
             &ranking[..ranking.len().min(6000)]
         );
     }
+}
+
+#[actix_web::test]
+async fn the_demo_stays_out_of_a_database_with_data_of_its_own() {
+    let app = TestApp::spawn().await;
+    let real = app.add_user(Role::Admin, "Oikea tiimi").await;
+    assert_eq!(
+        app.db.run(demo::load).await.unwrap(),
+        demo::DemoLoad::LeftOut
+    );
+    assert!(
+        !app.db.run(demo::is_loaded).await.unwrap(),
+        "no demo account with the published password"
+    );
+    let users: i64 = app
+        .db
+        .run(|conn| {
+            users::table
+                .count()
+                .get_result(conn)
+                .map_err(verkosto::db::DbError::from)
+        })
+        .await
+        .unwrap();
+    assert_eq!(users, 1, "only {}", real.email);
 }

@@ -50,10 +50,20 @@ pub fn is_loaded(conn: &mut DbConnection) -> DbResult<bool> {
     Ok(users::id_by_email(conn, &first.email)?.is_some())
 }
 
-/// Loads the demo organisation once; returns false when it was there already.
-pub fn load(conn: &mut DbConnection) -> DbResult<bool> {
+/// What [`load`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemoLoad {
+    Loaded,
+    AlreadyThere,
+    /// The database holds users or employers of its own: the demo, with its published
+    /// password, never goes into real data.
+    LeftOut,
+}
+
+/// Loads the demo organisation into an empty database (no users, no employers), once.
+pub fn load(conn: &mut DbConnection) -> DbResult<DemoLoad> {
     if is_loaded(conn)? {
-        return Ok(false);
+        return Ok(DemoLoad::AlreadyThere);
     }
     let demo_users = users()?;
     // One hash for all demo accounts: they share the published demo password anyway, and
@@ -62,6 +72,9 @@ pub fn load(conn: &mut DbConnection) -> DbResult<bool> {
         .map_err(|e| DbError::Invalid(format!("cannot hash the demo password: {e}")))?;
     let now = db::now();
     conn.write(|conn| {
+        if holds_data(conn)? {
+            return Ok(DemoLoad::LeftOut);
+        }
         settings::set(conn, settings::ORGANISATION_NAME, ORGANISATION_NAME)?;
         for u in &demo_users {
             let role = Role::parse(&u.role)
@@ -82,6 +95,15 @@ pub fn load(conn: &mut DbConnection) -> DbResult<bool> {
         }
         super::demo_network::load(conn, now)?;
         super::demo_jobs::load(conn, now)?;
-        Ok(true)
+        Ok(DemoLoad::Loaded)
     })
+}
+
+/// Whether anybody's users or employers are in the database already.
+fn holds_data(conn: &mut DbConnection) -> DbResult<bool> {
+    use crate::db::schema::{employers, users};
+    use diesel::prelude::*;
+    let users: i64 = users::table.count().get_result(conn)?;
+    let employers: i64 = employers::table.count().get_result(conn)?;
+    Ok(users + employers > 0)
 }
