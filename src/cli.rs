@@ -61,6 +61,21 @@ enum Command {
     /// Manage users.
     #[command(subcommand)]
     User(UserCommand),
+    /// Write a consistent copy of the database to FILE while the server runs (SQLite: a
+    /// database file; PostgreSQL: a pg_dump archive, with pg_dump installed).
+    Backup {
+        /// The backup file to write; never overwritten.
+        file: std::path::PathBuf,
+    },
+    /// Restore a backup into the configured database. Stop the server first. Refused when the
+    /// database holds users or employers, unless --force.
+    Restore {
+        /// A file written by `verkosto backup`.
+        file: std::path::PathBuf,
+        /// Replace what the database holds.
+        #[arg(long)]
+        force: bool,
+    },
     /// Send the reminder mail once (for cron): plan the morning digests when their time has
     /// come and send every message that is due. Exits non-zero if any message failed.
     SendMail {
@@ -151,6 +166,21 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                     "the database holds users or employers of its own: the demo organisation goes only into an empty database"
                 ),
             }
+            Ok(())
+        }
+        Some(Command::Backup { file }) => {
+            let db = startup::prepare_database(&database_url)?;
+            db::backup::backup(&db, &file)?;
+            println!("Backed up to {}.", file.display());
+            Ok(())
+        }
+        Some(Command::Restore { file, force }) => {
+            let target = db::DbTarget::parse(&database_url)?;
+            db::backup::restore(&target, &file, force)?;
+            println!(
+                "Restored {} into the database; its migrations are current.",
+                file.display()
+            );
             Ok(())
         }
         Some(Command::SendMail { now }) => {

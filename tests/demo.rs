@@ -14,7 +14,10 @@ use verkosto::seed::demo;
 #[actix_web::test]
 async fn the_demo_network_has_the_promised_shape() {
     let app = TestApp::spawn().await;
-    assert_eq!(app.db.run(demo::load).await.unwrap(), demo::DemoLoad::Loaded);
+    assert_eq!(
+        app.db.run(demo::load).await.unwrap(),
+        demo::DemoLoad::Loaded
+    );
     let today = verkosto::format::today_helsinki(verkosto::db::now());
     let facts = app
         .db
@@ -92,7 +95,10 @@ async fn the_demo_network_has_the_promised_shape() {
         .all(|d| *d >= today.checked_sub_days(Days::new(30)).unwrap()));
 
     // Loading again changes nothing.
-    assert_eq!(app.db.run(demo::load).await.unwrap(), demo::DemoLoad::AlreadyThere);
+    assert_eq!(
+        app.db.run(demo::load).await.unwrap(),
+        demo::DemoLoad::AlreadyThere
+    );
     let again: i64 = app
         .db
         .run(|conn| {
@@ -169,7 +175,10 @@ async fn the_demo_lead_finds_cold_construction_in_kerava() {
 async fn the_demo_has_openings_jobseekers_matches_in_every_stage_and_placements() {
     use verkosto::db::schema::{jobseekers, matches, openings, placements, support_contacts};
     let app = TestApp::spawn().await;
-    assert_eq!(app.db.run(demo::load).await.unwrap(), demo::DemoLoad::Loaded);
+    assert_eq!(
+        app.db.run(demo::load).await.unwrap(),
+        demo::DemoLoad::Loaded
+    );
     let (seekers, open, stages, placed, support) = app
         .db
         .run(|conn| -> Result<_, verkosto::db::DbError> {

@@ -5,6 +5,7 @@
 //! statements in this module that differ per backend (pragmas, migrations).
 
 pub mod audit;
+pub mod backup;
 pub mod contacts;
 pub mod employers;
 pub mod follow_ups;
@@ -373,6 +374,24 @@ pub fn has_pending_migrations(conn: &mut DbConnection) -> DbResult<bool> {
         DbConnection::Postgres(c) => c.has_pending_migration(POSTGRES_MIGRATIONS),
     };
     pending.map_err(|e| DbError::Migration(e.to_string()))
+}
+
+/// The versions of the migrations embedded in this binary, as the migrations table keeps them.
+pub fn known_migration_versions(sqlite: bool) -> DbResult<Vec<String>> {
+    use diesel::migration::MigrationSource;
+    let source = if sqlite {
+        SQLITE_MIGRATIONS
+    } else {
+        POSTGRES_MIGRATIONS
+    };
+    let migrations = match MigrationSource::<diesel::sqlite::Sqlite>::migrations(&source) {
+        Ok(m) => m,
+        Err(e) => return Err(DbError::Migration(e.to_string())),
+    };
+    Ok(migrations
+        .iter()
+        .map(|m| m.name().version().to_string())
+        .collect())
 }
 
 /// Current time in UTC at whole microseconds, as both backends keep it.

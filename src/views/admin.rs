@@ -16,12 +16,14 @@ pub struct AddUserInput {
     pub team_id: String,
 }
 
-/// The email card: the organisation's digest time and the state of the outbox.
+/// The email card: the organisation's digest time and the state of the outbox; and when the
+/// last backup was taken.
 #[derive(Debug, Clone)]
 pub struct MailCard {
     pub digest_time: String,
     pub errors: FieldErrors,
     pub counts: crate::db::outbox::Counts,
+    pub last_backup: Option<chrono::NaiveDateTime>,
 }
 
 pub struct AdminPage<'a> {
@@ -55,6 +57,12 @@ pub fn page(ctx: &Ctx, p: &AdminPage<'_>) -> Markup {
     let body = html! {
         h1 { (ctx.t("admin-title")) }
         p { a href="/admin/privacy" { (ctx.t("privacy-title")) } }
+        p #last-backup {
+            @match p.mail.last_backup {
+                Some(at) => (ctx.ta("admin-last-backup", &[("at", crate::format::datetime(at).into())])),
+                None => (ctx.t("admin-no-backup")),
+            }
+        }
         section aria-labelledby="users-heading" {
             h2 #users-heading { (ctx.t("admin-users")) }
             div.table-wrap role="region" aria-labelledby="users-heading" tabindex="0" {

@@ -22,12 +22,13 @@ async fn load(state: &AppState) -> Result<(Vec<users::User>, Vec<users::Team>), 
 
 /// The email card: the digest time as saved, and the outbox's counts.
 async fn mail_card(state: &AppState) -> Result<MailCard, WebError> {
-    let (time, counts) = state
+    let (time, counts, last_backup) = state
         .db
         .run(|conn| -> Result<_, DbError> {
             Ok((
                 crate::jobs::planner::digest_time(conn)?,
                 crate::db::outbox::counts(conn)?,
+                crate::db::backup::last_backup(conn)?,
             ))
         })
         .await?;
@@ -35,6 +36,7 @@ async fn mail_card(state: &AppState) -> Result<MailCard, WebError> {
         digest_time: crate::domain::digest::format_time(time),
         errors: FieldErrors::default(),
         counts,
+        last_backup,
     })
 }
 

@@ -29,7 +29,11 @@ pub async fn load_demo(app: &TestApp) {
         .run(verkosto::seed::demo::load)
         .await
         .expect("the demo loads");
-    assert_eq!(loaded, verkosto::seed::demo::DemoLoad::Loaded, "a fresh database gets the demo");
+    assert_eq!(
+        loaded,
+        verkosto::seed::demo::DemoLoad::Loaded,
+        "a fresh database gets the demo"
+    );
 }
 
 /// One team's records of every kind a route's id can name.

@@ -67,6 +67,8 @@ form-error-summary = Please check the form
 
 ## Administration
 admin-title = Users and teams
+admin-last-backup = Last backup: { $at }.
+admin-no-backup = No backup has been taken (the command verkosto backup FILE, see README).
 admin-users = Users
 admin-col-name = Name
 admin-col-email = Email

@@ -67,6 +67,8 @@ form-error-summary = Tarkista lomakkeen tiedot
 
 ## Ylläpito
 admin-title = Käyttäjät ja tiimit
+admin-last-backup = Viimeisin varmuuskopio: { $at }.
+admin-no-backup = Varmuuskopiota ei ole otettu (komento verkosto backup TIEDOSTO, ks. README).
 admin-users = Käyttäjät
 admin-col-name = Nimi
 admin-col-email = Sähköposti

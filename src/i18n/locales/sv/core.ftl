@@ -67,6 +67,8 @@ form-error-summary = Kontrollera uppgifterna i formuläret
 
 ## Administration
 admin-title = Användare och team
+admin-last-backup = Senaste säkerhetskopia: { $at }.
+admin-no-backup = Ingen säkerhetskopia har tagits (kommandot verkosto backup FIL, se README).
 admin-users = Användare
 admin-col-name = Namn
 admin-col-email = E-post
