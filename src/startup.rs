@@ -100,7 +100,8 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
         .run();
     crate::jobs::retention::spawn(db.clone());
 
-    actix_web::rt::spawn(worker.run());
+    let stop_worker = std::sync::Arc::new(tokio::sync::Notify::new());
+    let worker_task = actix_web::rt::spawn(worker.run(stop_worker.clone()));
     println!("Verkosto is running at http://{address}/");
     println!("Mail goes to {}.", mail.describe_delivery());
     let demo_present = {
@@ -113,6 +114,17 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
             println!("  {:<10} {email}", role.as_str());
         }
     }
+    // SIGTERM or Ctrl-C: the server finishes the requests in flight and returns; then the mail
+    // worker finishes its round, and SQLite's write-ahead log is folded into the database file.
     server.await?;
+    stop_worker.notify_one();
+    if tokio::time::timeout(std::time::Duration::from_secs(25), worker_task)
+        .await
+        .is_err()
+    {
+        tracing::warn!("the mail worker did not finish its round in 25 s; its lease will expire");
+    }
+    db.checkpoint()?;
+    tracing::info!("stopped");
     Ok(())
 }

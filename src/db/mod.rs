@@ -349,6 +349,16 @@ impl Db {
         self.run(move |conn| conn.write(f)).await
     }
 
+    /// On SQLite, folds the write-ahead log into the database file and empties it (at a clean
+    /// shutdown, so the file alone is the whole database); nothing to do on PostgreSQL.
+    pub fn checkpoint(&self) -> DbResult<()> {
+        if self.target.is_sqlite() {
+            let mut conn = self.conn()?;
+            conn.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        }
+        Ok(())
+    }
+
     pub fn migrate(&self) -> DbResult<usize> {
         let mut conn = self.conn()?;
         migrate(&mut conn)

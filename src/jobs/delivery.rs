@@ -182,13 +182,18 @@ impl Worker {
         }
     }
 
-    /// The worker inside `serve`: a tick every few seconds, for as long as the server runs.
-    pub async fn run(self) {
+    /// The worker inside `serve`: a tick every few seconds until `stop` is notified; a round
+    /// that has begun (a message being sent) is finished first.
+    pub async fn run(self, stop: Arc<tokio::sync::Notify>) {
         tracing::info!(delivery = %self.config.describe_delivery(), "mail worker started");
         loop {
             self.tick().await;
             self.heartbeat.beat();
-            tokio::time::sleep(self.config.poll).await;
+            tokio::select! {
+                _ = tokio::time::sleep(self.config.poll) => {}
+                _ = stop.notified() => break,
+            }
         }
+        tracing::info!("mail worker stopped");
     }
 }

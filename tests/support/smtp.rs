@@ -1,7 +1,8 @@
 //! A small SMTP server on 127.0.0.1 for the delivery tests: it speaks enough ESMTP for lettre,
 //! keeps every accepted message, and can be stopped, restarted on the same port, made to refuse,
 //! or made to stall before it answers the end of DATA (as a server does when the client dies
-//! mid-send: a message is accepted only when the server says 250 to its final dot).
+//! mid-send: a message is accepted only when the server says 250 to its final dot; lifting the
+//! stall gives the late answer to a client still waiting).
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -213,23 +214,33 @@ async fn session(stream: TcpStream, shared: Arc<Shared>) {
                 data.extend_from_slice(content);
             }
             if shared.stall.load(Ordering::SeqCst) {
-                // Never answer; the message counts only if the client waits for a 250 that
-                // does not come. When the client goes away, the message is dropped.
+                // No answer while stalled: the message counts only if the client waits for
+                // the 250. When the client goes away meanwhile, the message is dropped; when
+                // the stall is lifted first, the answer comes late and the message is accepted.
                 shared.stalled.fetch_add(1, Ordering::SeqCst);
                 let mut rest = [0u8; 64];
-                loop {
-                    match reader.read(&mut rest).await {
-                        Ok(0) | Err(_) => break,
-                        Ok(_) => {}
+                let client_left = loop {
+                    tokio::select! {
+                        read = reader.read(&mut rest) => match read {
+                            Ok(0) | Err(_) => break true,
+                            Ok(_) => {}
+                        },
+                        _ = tokio::time::sleep(Duration::from_millis(20)) => {
+                            if !shared.stall.load(Ordering::SeqCst) {
+                                break false;
+                            }
+                        }
                     }
-                }
+                };
                 shared.stalled.fetch_sub(1, Ordering::SeqCst);
-                shared.abandoned.lock().expect("lock").push(Received {
-                    from: from.clone(),
-                    to: to.clone(),
-                    data,
-                });
-                return;
+                if client_left {
+                    shared.abandoned.lock().expect("lock").push(Received {
+                        from: from.clone(),
+                        to: to.clone(),
+                        data,
+                    });
+                    return;
+                }
             }
             let refusal = shared.refuse.lock().expect("lock").clone();
             if let Some(refusal) = refusal {
