@@ -7,7 +7,7 @@ mod support;
 use diesel::prelude::*;
 use std::collections::HashMap;
 use support::{location, Session, TestApp};
-use verkosto::db::schema::{contacts, employers, placements};
+use verkosto::db::schema::{contacts, employers, jobseekers, placements};
 use verkosto::db::{Db, DbError, DbTarget};
 use verkosto::domain::role::Role;
 
@@ -272,6 +272,44 @@ async fn a_double_submitted_form_makes_one_record() {
         .await
         .expect("count");
     assert_eq!(count, 1);
+
+    // A jobseeker's profile, sent twice: one profile.
+    let form = coach.text("/jobseekers/new").await;
+    let key = hidden_value(&form, "once").expect("key on the jobseeker form");
+    let me = coach_id(&coach).await;
+    let fields = [
+        ("display_name", "Tupla Hakija"),
+        ("coach_id", me.as_str()),
+        ("entered_on", "2026-09-01"),
+        ("status", "job_search"),
+        ("disclosure", "none"),
+        ("csrf", token.as_str()),
+        ("once", key.as_str()),
+    ];
+    let a = coach.post_raw("/jobseekers", &fields).await;
+    let b = coach.post_raw("/jobseekers", &fields).await;
+    assert_eq!(a.status(), 303);
+    assert_eq!(location(&a), location(&b));
+    let profiles: i64 = app
+        .db
+        .run(|conn| -> Result<_, DbError> {
+            Ok(jobseekers::table
+                .filter(jobseekers::display_name.eq("Tupla Hakija"))
+                .count()
+                .get_result(conn)?)
+        })
+        .await
+        .expect("count");
+    assert_eq!(profiles, 1);
+}
+
+/// The signed-in coach's own id, as the jobseeker form offers it first.
+async fn coach_id(s: &Session) -> String {
+    let form = s.text("/jobseekers/new").await;
+    let at = form.find("name=\"coach_id\"").expect("coach field");
+    let rest = &form[at..];
+    let v = rest.find("value=\"").expect("an option") + 7;
+    rest[v..v + rest[v..].find('"').expect("end")].to_owned()
 }
 
 fn hidden_value(page: &str, name: &str) -> Option<String> {

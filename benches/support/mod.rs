@@ -1,6 +1,7 @@
 //! What the benchmarks share: the real server on 127.0.0.1, a client signed in through the login
 //! form, and a page timed over HTTP (session check, queries, rendering), sequentially: the median
 //! and the 95th percentile of [`RUNS`] requests after [`WARM_UP`] requests.
+#![allow(dead_code)] // each benchmark uses its own part
 
 use actix_web::web::Data;
 use actix_web::HttpServer;
@@ -71,7 +72,7 @@ pub async fn sign_in(address: &str, email: &str) -> reqwest::Client {
     client
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i]
 }

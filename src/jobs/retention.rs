@@ -40,6 +40,15 @@ pub fn spawn(db: Db) {
                 ),
                 Err(e) => tracing::warn!("retention run failed: {e}"),
             }
+            // Idempotency keys are kept for a month: a retry comes within minutes, a phone
+            // that was offline within days.
+            let before = crate::db::now() - chrono::TimeDelta::days(30);
+            if let Err(e) = db
+                .run(move |conn| crate::db::idempotency::forget_before(conn, before))
+                .await
+            {
+                tracing::warn!("forgetting old idempotency keys failed: {e}");
+            }
         }
     });
 }

@@ -3,9 +3,10 @@
 use super::context::FlashKind;
 use super::employers::load_options;
 use super::forms::MultiForm;
-use super::login::redirect_with_flash;
+use super::login::{already_saved, redirect_with_flash};
 use super::profile::unprocessable;
 use super::{AppState, Ctx, WebError};
+use crate::db::idempotency::{self, IdempotencyKey, Once};
 use crate::db::jobseekers::{self, ListFilter, Removal};
 use crate::db::{self, matches, placements, ranking, reference, DbConnection, DbError, Scope};
 use crate::domain::jobseeker::{self as rules, JobseekerForm};
@@ -113,49 +114,60 @@ async fn save(
     state: &web::Data<AppState>,
     id: Option<i64>,
     form: JobseekerForm,
+    key: Option<IdempotencyKey>,
 ) -> Result<HttpResponse, WebError> {
     let user_id = ctx.user()?.id;
     let scope = ctx.scope()?;
     let lang = ctx.lang;
     let typed = form.clone();
     let today = crate::format::today_helsinki(db::now());
+    let body = move |conn: &mut DbConnection| -> Result<Outcome, DbError> {
+        if let Some(id) = id {
+            let visible = jobseekers::find(conn, scope, id)?;
+            if visible.is_none_or(|j| j.anonymised_at.is_some()) {
+                return Ok(Outcome::NotFound);
+            }
+        }
+        let mut errors = FieldErrors::default();
+        match rules::validate(&typed, today) {
+            Ok(fields) => {
+                check_against_db(conn, &fields, scope, &mut errors)?;
+                if errors.is_empty() {
+                    return Ok(match id {
+                        None => {
+                            Outcome::Saved(jobseekers::insert(conn, &fields, user_id, db::now())?)
+                        }
+                        Some(id) => {
+                            if jobseekers::update(conn, scope, id, &fields, user_id, db::now())? {
+                                Outcome::Saved(id)
+                            } else {
+                                Outcome::NotFound
+                            }
+                        }
+                    });
+                }
+            }
+            Err(e) => errors = e,
+        }
+        Ok(Outcome::Invalid(errors, load_options(conn, lang)?))
+    };
     let outcome = state
         .db
-        .write(move |conn| -> Result<Outcome, DbError> {
-            if let Some(id) = id {
-                let visible = jobseekers::find(conn, scope, id)?;
-                if visible.is_none_or(|j| j.anonymised_at.is_some()) {
-                    return Ok(Outcome::NotFound);
-                }
-            }
-            let mut errors = FieldErrors::default();
-            match rules::validate(&typed, today) {
-                Ok(fields) => {
-                    check_against_db(conn, &fields, scope, &mut errors)?;
-                    if errors.is_empty() {
-                        return Ok(match id {
-                            None => Outcome::Saved(jobseekers::insert(
-                                conn,
-                                &fields,
-                                user_id,
-                                db::now(),
-                            )?),
-                            Some(id) => {
-                                if jobseekers::update(conn, scope, id, &fields, user_id, db::now())?
-                                {
-                                    Outcome::Saved(id)
-                                } else {
-                                    Outcome::NotFound
-                                }
-                            }
-                        });
-                    }
-                }
-                Err(e) => errors = e,
-            }
-            Ok(Outcome::Invalid(errors, load_options(conn, lang)?))
+        .run(move |conn| {
+            idempotency::once(conn, key.as_ref(), user_id, db::now(), |conn| {
+                let outcome = body(conn)?;
+                let location = match &outcome {
+                    Outcome::Saved(saved) => Some(format!("/jobseekers/{saved}")),
+                    _ => None,
+                };
+                Ok((outcome, location))
+            })
         })
         .await?;
+    let outcome = match outcome {
+        Once::Done(outcome) => outcome,
+        Once::Replayed(location) => return Ok(already_saved(req, state, &location)),
+    };
     match outcome {
         Outcome::Saved(saved) => Ok(redirect_with_flash(
             req,
@@ -180,8 +192,9 @@ pub async fn create(
     ctx: Ctx,
     state: web::Data<AppState>,
     form: MultiForm<JobseekerForm>,
+    key: Option<IdempotencyKey>,
 ) -> Result<HttpResponse, WebError> {
-    save(&req, &ctx, &state, None, form.into_inner()).await
+    save(&req, &ctx, &state, None, form.into_inner(), key).await
 }
 
 pub async fn update(
@@ -197,6 +210,7 @@ pub async fn update(
         &state,
         Some(path.into_inner()),
         form.into_inner(),
+        None,
     )
     .await
 }

@@ -3,9 +3,10 @@
 
 use super::context::FlashKind;
 use super::forms::MultiForm;
-use super::login::redirect_with_flash;
+use super::login::{already_saved, redirect_with_flash};
 use super::profile::unprocessable;
 use super::{AppState, Ctx, WebError};
+use crate::db::idempotency::{self, IdempotencyKey, Once};
 use crate::db::jobseekers;
 use crate::db::placements::{self, PlacementFilter};
 use crate::db::{self, employers, matches, openings, DbConnection, DbError, Scope};
@@ -178,15 +179,13 @@ pub async fn create(
     ctx: Ctx,
     state: web::Data<AppState>,
     form: MultiForm<PlacementForm>,
+    key: Option<IdempotencyKey>,
 ) -> Result<HttpResponse, WebError> {
     let user_id = ctx.user()?.id;
     let scope = ctx.scope()?;
     let form = form.into_inner();
     let typed = form.clone();
-    let outcome = state
-        .db
-        .write(
-            move |conn| -> Result<Result<i64, (FieldErrors, FormNames)>, DbError> {
+    let body = move |conn: &mut DbConnection| -> Result<Result<String, (FieldErrors, FormNames)>, DbError> {
                 let mut errors = FieldErrors::default();
                 match rules::validate(&typed) {
                     Ok(fields) => {
@@ -224,31 +223,29 @@ pub async fn create(
                             }
                         }
                         if errors.is_empty() {
-                            return Ok(Ok(placements::create(
-                                conn,
-                                scope,
-                                &fields,
-                                user_id,
-                                db::now(),
-                            )?
-                            .placement_id));
+                            let hired =
+                                placements::create(conn, scope, &fields, user_id, db::now())?;
+                            return Ok(Ok(format!("/placements/{}", hired.placement_id)));
                         }
                     }
                     Err(e) => errors = e,
                 }
                 Ok(Err((errors, names(conn, scope, &typed)?)))
-            },
-        )
+    };
+    let outcome = state
+        .db
+        .run(move |conn| idempotency::create_once(conn, key.as_ref(), user_id, db::now(), body))
         .await?;
     match outcome {
-        Ok(id) => Ok(redirect_with_flash(
+        Once::Done(Ok(location)) => Ok(redirect_with_flash(
             &req,
             &state,
-            &format!("/placements/{id}"),
+            &location,
             FlashKind::Success,
             "flash-placement-created",
         )),
-        Err((errors, names)) => Ok(unprocessable(views::placements::form_page(
+        Once::Replayed(location) => Ok(already_saved(&req, &state, &location)),
+        Once::Done(Err((errors, names))) => Ok(unprocessable(views::placements::form_page(
             &ctx, &form, &errors, &names,
         ))),
     }
