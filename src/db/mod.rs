@@ -21,6 +21,7 @@ pub mod reports;
 pub mod schema;
 pub mod sessions;
 pub mod settings;
+pub mod throttle;
 pub mod users;
 
 use diesel::connection::SimpleConnection;

@@ -100,6 +100,14 @@ pub fn page(ctx: &Ctx, p: &AdminPage<'_>) -> Markup {
                                             }
                                         }
                                     }
+                                    @if user.active {
+                                        form.inline method="post" action=(format!("/admin/users/{}/sessions", user.id)) {
+                                            (csrf(ctx))
+                                            button type="submit" aria-label=(ctx.ta("admin-end-sessions-label", &[("name", user.name.clone().into())])) {
+                                                (ctx.t("admin-end-sessions"))
+                                            }
+                                        }
+                                    }
                                 }
                             }
                         }

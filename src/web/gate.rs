@@ -20,8 +20,10 @@ pub async fn gate(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    // Every refusal and failure here becomes a response, never an `Err`: an error leaving a
+    // middleware skips the error pages and the security headers around it.
     let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
-        return Err(WebError::Internal("application state missing".into()).into());
+        return Ok(req.error_response(WebError::Internal("application state missing".into())));
     };
     let key = &state.cookie_key;
     // Read what is needed from the request now: actix-web routes only a request whose
@@ -46,12 +48,18 @@ pub async fn gate(
     };
 
     // Who is this?
+    let policy = state.edge.sessions;
     let user = match incoming.session.clone() {
-        Some(token) => state
-            .db
-            .run(move |conn| sessions::user_of(conn, &token, db::now()))
-            .await
-            .map_err(WebError::from)?,
+        Some(token) => {
+            let found = state
+                .db
+                .run(move |conn| sessions::user_of(conn, &token, db::now(), &policy))
+                .await;
+            match found {
+                Ok(user) => user,
+                Err(e) => return Ok(req.error_response(WebError::from(e))),
+            }
+        }
         None => None,
     };
 
@@ -111,7 +119,11 @@ pub async fn gate(
 
     // State-changing requests must carry the token of this session or visitor.
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        let presented = presented_csrf(&mut req).await?;
+        // A body too large or unreadable is answered here, as a page in the user's language.
+        let presented = match presented_csrf(&mut req).await {
+            Ok(p) => p,
+            Err(e) => return Ok(req.error_response(e)),
+        };
         if !presented.is_some_and(|p| token::constant_time_eq(&p, &csrf)) {
             return Ok(req.error_response(WebError::Csrf));
         }
