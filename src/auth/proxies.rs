@@ -197,8 +197,10 @@ fn x_forwarded_for(headers: &HeaderMap) -> Vec<IpAddr> {
         .collect()
 }
 
+const X_FORWARDED_PROTO: &str = "x-forwarded-proto";
+
 fn x_forwarded_proto(headers: &HeaderMap) -> Option<String> {
-    let value = headers.get("x-forwarded-proto")?.to_str().ok()?;
+    let value = headers.get(X_FORWARDED_PROTO)?.to_str().ok()?;
     value.split(',').next().map(|p| p.trim().to_owned())
 }
 
