@@ -698,3 +698,24 @@ async fn team_names_are_unique_ignoring_case() {
     let count: i64 = query(&app, |c| teams::table.count().get_result(c)).await;
     assert_eq!(count, 2);
 }
+
+#[actix_web::test]
+async fn a_nul_character_anywhere_is_a_bad_request_not_a_server_error() {
+    let app = TestApp::spawn().await;
+    let (s, _) = app.signed_in(Role::Coach).await;
+    let res = s.get("/employers?q=a%00b").await;
+    assert_eq!(res.status(), 400);
+    assert_security_headers(&res, "NUL in a query");
+    let res = s
+        .post(
+            "/employers",
+            &[
+                ("name", "Nolla Oy"),
+                ("municipality_code", "092\0"),
+                ("sector", "private"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 400);
+    assert!(res.text().await.unwrap().contains("Pyyntö ei kelpaa"));
+}

@@ -117,15 +117,27 @@ pub async fn gate(
         }
     }
 
+    // No text a person types holds a NUL character, and PostgreSQL cannot store one: a query
+    // or form carrying it is refused here, whichever field it is in.
+    if has_nul(&decode(req.query_string().as_bytes())) {
+        return Ok(req.error_response(WebError::BadRequest("NUL in the query".into())));
+    }
+
     // State-changing requests must carry the token of this session or visitor.
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         // A body too large or unreadable is answered here, as a page in the user's language.
-        let presented = match presented_csrf(&mut req).await {
+        let presented = match presented_form(&mut req).await {
             Ok(p) => p,
             Err(e) => return Ok(req.error_response(e)),
         };
-        if !presented.is_some_and(|p| token::constant_time_eq(&p, &csrf)) {
+        if !presented
+            .csrf
+            .is_some_and(|p| token::constant_time_eq(&p, &csrf))
+        {
             return Ok(req.error_response(WebError::Csrf));
+        }
+        if presented.nul {
+            return Ok(req.error_response(WebError::BadRequest("NUL in the form".into())));
         }
     }
 
@@ -169,29 +181,50 @@ pub fn urlencode(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// What the gate reads of a form: its CSRF token and whether any field holds a NUL.
+struct Presented {
+    csrf: Option<String>,
+    nul: bool,
+}
+
 /// The CSRF token from a form body (read and put back for the handler) or from the query
 /// string (for multipart uploads, whose bodies are not read here).
-async fn presented_csrf(req: &mut ServiceRequest) -> Result<Option<String>, actix_web::Error> {
+async fn presented_form(req: &mut ServiceRequest) -> Result<Presented, actix_web::Error> {
     let is_form = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     if !is_form {
-        return Ok(form_value(req.query_string().as_bytes(), CSRF_FIELD));
+        return Ok(Presented {
+            csrf: form_value(&decode(req.query_string().as_bytes()), CSRF_FIELD),
+            nul: false,
+        });
     }
     let body = req.extract::<web::Bytes>().await?;
-    let found = form_value(&body, CSRF_FIELD);
+    let fields = decode(&body);
     req.set_payload(Payload::from(body));
-    Ok(found)
+    Ok(Presented {
+        csrf: form_value(&fields, CSRF_FIELD),
+        nul: has_nul(&fields),
+    })
 }
 
-fn form_value(encoded: &[u8], name: &str) -> Option<String> {
-    serde_urlencoded::from_bytes::<Vec<(String, String)>>(encoded)
-        .ok()?
-        .into_iter()
+fn decode(encoded: &[u8]) -> Vec<(String, String)> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(encoded).unwrap_or_default()
+}
+
+fn form_value(fields: &[(String, String)], name: &str) -> Option<String> {
+    fields
+        .iter()
         .find(|(k, _)| k == name)
-        .map(|(_, v)| v)
+        .map(|(_, v)| v.clone())
+}
+
+fn has_nul(fields: &[(String, String)]) -> bool {
+    fields
+        .iter()
+        .any(|(k, v)| k.contains('\0') || v.contains('\0'))
 }
 
 struct Incoming {

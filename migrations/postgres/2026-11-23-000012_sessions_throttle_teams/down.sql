@@ -1,4 +1,4 @@
-DROP INDEX teams_name_key;
+DROP INDEX teams_name_folded;
 ALTER TABLE teams DROP COLUMN name_key;
 DROP TABLE login_throttle;
 CREATE TABLE login_attempts (

@@ -26,4 +26,4 @@ ALTER TABLE teams ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
 UPDATE teams SET name_key = lower(trim(name));
 UPDATE teams SET name_key = name_key || '#' || id
 WHERE EXISTS (SELECT 1 FROM teams t2 WHERE t2.name_key = teams.name_key AND t2.id < teams.id);
-CREATE UNIQUE INDEX teams_name_key ON teams (name_key);
+CREATE UNIQUE INDEX teams_name_folded ON teams (name_key);
