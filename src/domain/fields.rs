@@ -280,13 +280,17 @@ pub fn choices<T: PartialEq>(
     chosen
 }
 
+/// Not a phone number: too few digits, too long, or other characters than `+-()` and spaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhoneError;
+
 /// The longest phone number as typed, separators included.
 pub const MAX_PHONE: usize = 30;
 
 /// A phone number as people type it (`040 123 4567`, `+358 (0)9 123 456`): digits, spaces and
 /// `+-()`, at least five digits, at most [`MAX_PHONE`] characters; spaces squeezed. Empty is
 /// allowed (no number).
-pub fn parse_phone(value: &str) -> Result<String, ()> {
+pub fn parse_phone(value: &str) -> Result<String, PhoneError> {
     let phone = super::text::squeeze(value);
     let ok = phone.is_empty()
         || (phone.chars().filter(char::is_ascii_digit).count() >= 5
@@ -297,7 +301,7 @@ pub fn parse_phone(value: &str) -> Result<String, ()> {
     if ok {
         Ok(phone)
     } else {
-        Err(())
+        Err(PhoneError)
     }
 }
 

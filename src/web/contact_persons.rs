@@ -36,7 +36,7 @@ pub fn validate(form: &PersonForm) -> Result<PersonForm, FieldErrors> {
     };
     let phone = match fields::parse_phone(&form.phone) {
         Ok(phone) => phone,
-        Err(()) => {
+        Err(fields::PhoneError) => {
             errors.add_with(
                 "phone",
                 "person-error-phone",
