@@ -558,7 +558,8 @@ async fn contacts_logged_later_with_an_earlier_date_count_for_the_one_coach_list
     let log = |employer: i64, days: u64| {
         let b = &b;
         async move {
-            let when = format!("{}T10:00", days_ago(days));
+            // Midnight: "today at 10.00" would be in the future before ten in the morning.
+            let when = format!("{}T00:00", days_ago(days));
             let res = b
                 .post(
                     &format!("/employers/{employer}/contacts"),
@@ -778,7 +779,7 @@ async fn a_lead_assigns_a_relationship_lead_and_a_follow_up_from_the_rows() {
         .await;
     assert_eq!(res.status(), 422);
     let body = res.text().await.unwrap();
-    assert!(body.contains("Anna määräpäivä."));
+    assert!(body.contains("Anna määräpäivä (pp.kk.vvvv, vuosien 1900 ja 2100 väliltä)."));
     assert!(body.contains("value=\"Soita heti\""));
     assert!(body.contains(&format!("value=\"{e1}\" checked")));
     let res = s
