@@ -264,7 +264,11 @@ pub fn validate(form: &EmployerForm) -> Result<EmployerFields, FieldErrors> {
     }
     let website = normalise_website(&form.website);
     if website.as_deref() == Some("") {
-        errors.add("website", "employer-error-website");
+        errors.add_with(
+            "website",
+            "employer-error-website",
+            &[("max", MAX_WEBSITE as i64)],
+        );
     }
     let lead_user_id = match form.lead_user_id.trim() {
         "" => None,
@@ -311,12 +315,19 @@ pub fn validate(form: &EmployerForm) -> Result<EmployerFields, FieldErrors> {
 }
 
 /// `None` when left empty; `Some("")` when it cannot be a web address; else with https://.
+/// The longest website address.
+pub const MAX_WEBSITE: usize = 500;
+
 fn normalise_website(typed: &str) -> Option<String> {
     let t = typed.trim();
     if t.is_empty() {
         return None;
     }
-    if t.contains(char::is_whitespace) || !t.contains('.') {
+    let malformed = t.contains(char::is_whitespace)
+        || t.contains(char::is_control)
+        || !t.contains('.')
+        || t.chars().count() > MAX_WEBSITE;
+    if malformed {
         return Some(String::new());
     }
     if t.starts_with("http://") || t.starts_with("https://") {
