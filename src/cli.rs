@@ -229,7 +229,7 @@ fn add_user(
     }
     let password = read_password()?;
     let new = account::validate(email, name, role, &password).map_err(|errors| {
-        let fields: Vec<&str> = errors.iter().map(|(f, _)| *f).collect();
+        let fields: Vec<&str> = errors.iter().map(|(f, _)| f).collect();
         anyhow::anyhow!(
             "invalid {} (email must be valid, role one of coach, team-lead, admin, password at least {} characters)",
             fields.join(", "),

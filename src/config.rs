@@ -8,8 +8,54 @@ pub const SECRET_FILE: &str = "secret.key";
 /// `Key::derive_from` needs at least 256 bits of key material.
 pub const MIN_SECRET_BYTES: usize = 32;
 
+/// What the web edge needs to know: which proxies to believe, how long sessions live, how
+/// sign-in is throttled. `serve` reads it from the environment; tests set their own.
+#[derive(Debug, Clone, Default)]
+pub struct EdgeConfig {
+    pub proxies: crate::auth::proxies::TrustedProxies,
+    pub sessions: crate::auth::sessions::SessionPolicy,
+    pub throttle: crate::auth::throttle::ThrottlePolicy,
+}
+
+impl EdgeConfig {
+    /// `VERKOSTO_TRUSTED_PROXIES`, `VERKOSTO_SESSION_IDLE_MINUTES`, `VERKOSTO_SESSION_MAX_HOURS`.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let mut edge = EdgeConfig::default();
+        if let Some(list) = var("VERKOSTO_TRUSTED_PROXIES") {
+            edge.proxies = crate::auth::proxies::TrustedProxies::parse(&list)
+                .map_err(|e| ConfigError::Invalid(e.to_string()))?;
+        }
+        let whole = |name: &'static str, max: i64| -> Result<Option<i64>, ConfigError> {
+            match var(name) {
+                None => Ok(None),
+                Some(v) => v
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| (1..=max).contains(n))
+                    .map(Some)
+                    .ok_or_else(|| {
+                        ConfigError::Invalid(format!(
+                            "{name} must be a whole number from 1 to {max} ({v:?})"
+                        ))
+                    }),
+            }
+        };
+        if let Some(m) = whole("VERKOSTO_SESSION_IDLE_MINUTES", 7 * 24 * 60)? {
+            edge.sessions.idle = chrono::TimeDelta::minutes(m);
+        }
+        if let Some(h) = whole("VERKOSTO_SESSION_MAX_HOURS", 90 * 24)? {
+            edge.sessions.lifetime = chrono::TimeDelta::hours(h);
+        }
+        Ok(edge)
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    #[error("{0}")]
+    Invalid(String),
     #[error("VERKOSTO_SECRET_KEY must be at least {MIN_SECRET_BYTES} characters long")]
     SecretTooShort,
     #[error("cannot read or write the secret key file {path}: {source}")]

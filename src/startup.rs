@@ -87,10 +87,12 @@ pub async fn serve(options: ServeOptions) -> anyhow::Result<()> {
     let mut mail = crate::mail::MailConfig::from_env(&data_dir, &options.bind)?;
     mail.site.organisation = organisation.clone();
     let worker = crate::jobs::Worker::new(db.clone(), mail.clone())?;
+    let edge = config::EdgeConfig::from_env()?;
     let state = actix_web::web::Data::new(
         AppState::new(db.clone(), &secret, organisation)
             .with_mail(mail.clone())
-            .with_worker(worker.heartbeat()),
+            .with_worker(worker.heartbeat())
+            .with_edge(edge),
     );
     let listener = TcpListener::bind(&options.bind)
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", options.bind))?;

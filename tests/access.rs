@@ -419,6 +419,8 @@ mod boundaries {
             "/admin/users/{id}/active" => {
                 (form(&[("active", "kissa")]), form(&[("active", "false")]))
             }
+            // Ends the user's sessions: nothing to send but the token.
+            "/admin/users/{id}/sessions" => (form(&[("kissa", "koira")]), form(&[])),
             other => panic!("POST {other}: say which records its form names (tests/access.rs)"),
         })
     }

@@ -119,10 +119,19 @@ async fn an_admin_changes_a_role_and_cannot_lock_themselves_out() {
         )
         .await;
     assert_eq!(res.status(), 303);
+    // A role change ends the user's sessions: what a session may see was decided by the old
+    // role. Signed in again, the new role applies.
+    let res = lead_session.get("/admin/users").await;
+    assert_eq!(res.status(), 303, "the session under the old role ended");
+    assert!(support::location(&res).starts_with("/login"));
+    assert_eq!(
+        lead_session.sign_in(&coach.email, PASSWORD).await.status(),
+        303
+    );
     assert_eq!(
         lead_session.get("/admin/users").await.status(),
         200,
-        "the new role applies at once"
+        "the new role applies"
     );
 
     let res = admin

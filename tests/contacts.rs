@@ -363,7 +363,7 @@ async fn my_follow_ups_are_grouped_and_can_be_done_snoozed_and_reassigned() {
     assert!(s
         .text("/follow-ups")
         .await
-        .contains("Valitse tuleva päivä."));
+        .contains("Valitse tuleva päivä, viimeistään 31.12.2100."));
 
     // Reassigned: it moves to the colleague's list.
     let res = s

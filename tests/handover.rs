@@ -280,7 +280,7 @@ async fn every_colleague_who_receives_something_gets_one_notice() {
     assert!(queued[0].1.contains("2 seurantaa"), "{}", queued[0].1);
     // C received only the jobseeker: the notice counts it and never names the person.
     assert!(
-        queued[1].1.ends_with("siirsi sinulle tehtäviä"),
+        queued[1].1 == "Sinulle siirrettiin tehtäviä",
         "{}",
         queued[1].1
     );

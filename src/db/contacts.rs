@@ -23,7 +23,7 @@ pub struct ContactPerson {
     pub left_at: Option<NaiveDateTime>,
 }
 
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(default)]
 pub struct PersonForm {
     pub name: String,

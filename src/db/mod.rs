@@ -24,6 +24,7 @@ pub mod schema;
 pub mod scope;
 pub mod sessions;
 pub mod settings;
+pub mod throttle;
 pub mod users;
 
 pub use scope::Scope;

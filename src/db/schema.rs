@@ -21,6 +21,7 @@ diesel::table! {
         id -> BigInt,
         name -> Text,
         created_at -> Timestamp,
+        name_key -> Text,
     }
 }
 
@@ -46,15 +47,16 @@ diesel::table! {
         user_id -> BigInt,
         created_at -> Timestamp,
         expires_at -> Timestamp,
+        last_seen_at -> Timestamp,
     }
 }
 
 diesel::table! {
-    login_attempts (id) {
-        id -> BigInt,
-        account -> Text,
-        address -> Text,
-        attempted_at -> Timestamp,
+    login_throttle (key) {
+        key -> Text,
+        failures -> BigInt,
+        window_started -> Timestamp,
+        last_check -> Timestamp,
     }
 }
 
@@ -381,7 +383,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     teams,
     users,
     sessions,
-    login_attempts,
+    login_throttle,
     wellbeing_counties,
     municipalities,
     industries,

@@ -36,8 +36,9 @@ impl Scope {
         conn: &mut DbConnection,
         token: &str,
         now: NaiveDateTime,
+        policy: &crate::auth::sessions::SessionPolicy,
     ) -> DbResult<Option<(User, Scope)>> {
-        Ok(sessions::user_of(conn, token, now)?.map(|user| {
+        Ok(sessions::user_of(conn, token, now, policy)?.map(|user| {
             let scope = Scope::signed_in(&user);
             (user, scope)
         }))

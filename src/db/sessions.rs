@@ -1,48 +1,70 @@
-//! Server-side sessions and the sign-in attempt log.
+//! Server-side sessions: made at sign-in, ended by signing out, by a password or role change,
+//! by an admin, after an idle time and after an absolute lifetime (`auth::sessions`).
 
-use super::schema::{login_attempts, sessions};
+use super::schema::sessions;
 use super::{DbConnection, DbResult};
+use crate::auth::sessions::SessionPolicy;
 use crate::auth::token;
-use chrono::{NaiveDateTime, TimeDelta};
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-pub const SESSION_DAYS: i64 = 14;
-
 /// Starts a session for the user; returns the token for the cookie (only its hash is stored).
-pub fn create(conn: &mut DbConnection, user_id: i64, now: NaiveDateTime) -> DbResult<String> {
+pub fn create(
+    conn: &mut DbConnection,
+    user_id: i64,
+    now: NaiveDateTime,
+    policy: &SessionPolicy,
+) -> DbResult<String> {
     let token = token::generate();
-    // Signing in is rare enough to tidy up here: expired sessions go.
-    diesel::delete(sessions::table.filter(sessions::expires_at.le(now))).execute(conn)?;
+    // Signing in is rare enough to tidy up here: ended sessions go.
+    diesel::delete(
+        sessions::table.filter(
+            sessions::expires_at
+                .le(now)
+                .or(sessions::last_seen_at.le(now - policy.idle)),
+        ),
+    )
+    .execute(conn)?;
     diesel::insert_into(sessions::table)
         .values((
             sessions::token_hash.eq(token::hash(&token)),
             sessions::user_id.eq(user_id),
             sessions::created_at.eq(now),
-            sessions::expires_at.eq(now + TimeDelta::days(SESSION_DAYS)),
+            sessions::expires_at.eq(now + policy.lifetime),
+            sessions::last_seen_at.eq(now),
         ))
         .execute(conn)?;
     Ok(token)
 }
 
-/// The user of a live session, if the token is valid, unexpired and the user still active.
+/// The user of a live session: the token is valid, the session neither idle too long nor past
+/// its lifetime, the user still active. Notes the request's time (at most once a minute).
 pub fn user_of(
     conn: &mut DbConnection,
     token: &str,
     now: NaiveDateTime,
+    policy: &SessionPolicy,
 ) -> DbResult<Option<super::users::User>> {
     use super::schema::users;
-    let user_id: Option<i64> = sessions::table
+    let hash = token::hash(token);
+    let found: Option<(i64, NaiveDateTime)> = sessions::table
         .inner_join(users::table)
-        .filter(sessions::token_hash.eq(token::hash(token)))
+        .filter(sessions::token_hash.eq(&hash))
         .filter(sessions::expires_at.gt(now))
+        .filter(sessions::last_seen_at.gt(now - policy.idle))
         .filter(users::active.eq(true))
-        .select(users::id)
+        .select((users::id, sessions::last_seen_at))
         .first(conn)
         .optional()?;
-    match user_id {
-        Some(id) => super::users::find(conn, id),
-        None => Ok(None),
+    let Some((id, last_seen)) = found else {
+        return Ok(None);
+    };
+    if now - last_seen >= policy.touch_after() {
+        diesel::update(sessions::table.filter(sessions::token_hash.eq(&hash)))
+            .set(sessions::last_seen_at.eq(now))
+            .execute(conn)?;
     }
+    super::users::find(conn, id)
 }
 
 pub fn end(conn: &mut DbConnection, token: &str) -> DbResult<()> {
@@ -51,54 +73,32 @@ pub fn end(conn: &mut DbConnection, token: &str) -> DbResult<()> {
     Ok(())
 }
 
-pub fn end_all_for_user(conn: &mut DbConnection, user_id: i64) -> DbResult<()> {
-    diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id))).execute(conn)?;
-    Ok(())
+/// Ends every session of the user; returns how many there were.
+pub fn end_all_for_user(conn: &mut DbConnection, user_id: i64) -> DbResult<usize> {
+    Ok(diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id))).execute(conn)?)
 }
 
-pub fn record_failure(
+/// Ends every session of the user but the one with `keep` (the one making the change).
+pub fn end_others(conn: &mut DbConnection, user_id: i64, keep: &str) -> DbResult<usize> {
+    Ok(diesel::delete(
+        sessions::table
+            .filter(sessions::user_id.eq(user_id))
+            .filter(sessions::token_hash.ne(token::hash(keep))),
+    )
+    .execute(conn)?)
+}
+
+/// How many live sessions the user has (for the admin page and tests).
+pub fn count_for_user(
     conn: &mut DbConnection,
-    account: &str,
-    address: &str,
+    user_id: i64,
     now: NaiveDateTime,
-) -> DbResult<()> {
-    // Failures older than the throttling window no longer count: keep the table small.
-    let stale = crate::auth::throttle::window_start(now);
-    diesel::delete(login_attempts::table.filter(login_attempts::attempted_at.lt(stale)))
-        .execute(conn)?;
-    diesel::insert_into(login_attempts::table)
-        .values((
-            login_attempts::account.eq(account),
-            login_attempts::address.eq(address),
-            login_attempts::attempted_at.eq(now),
-        ))
-        .execute(conn)?;
-    Ok(())
-}
-
-/// Failures within the window: (for this account, from this address).
-pub fn recent_failures(
-    conn: &mut DbConnection,
-    account: &str,
-    address: &str,
-    since: NaiveDateTime,
-) -> DbResult<(i64, i64)> {
-    let by_account = login_attempts::table
-        .filter(login_attempts::account.eq(account))
-        .filter(login_attempts::attempted_at.gt(since))
+    policy: &SessionPolicy,
+) -> DbResult<i64> {
+    Ok(sessions::table
+        .filter(sessions::user_id.eq(user_id))
+        .filter(sessions::expires_at.gt(now))
+        .filter(sessions::last_seen_at.gt(now - policy.idle))
         .count()
-        .get_result(conn)?;
-    let by_address = login_attempts::table
-        .filter(login_attempts::address.eq(address))
-        .filter(login_attempts::attempted_at.gt(since))
-        .count()
-        .get_result(conn)?;
-    Ok((by_account, by_address))
-}
-
-/// A successful sign-in forgives the account's earlier failures.
-pub fn clear_failures(conn: &mut DbConnection, account: &str) -> DbResult<()> {
-    diesel::delete(login_attempts::table.filter(login_attempts::account.eq(account)))
-        .execute(conn)?;
-    Ok(())
+        .get_result(conn)?)
 }

@@ -110,19 +110,56 @@ pub fn email_taken(conn: &mut DbConnection, email: &str) -> DbResult<bool> {
     Ok(n > 0)
 }
 
-/// The team's id, creating the team when it does not exist yet.
-pub fn ensure_team(conn: &mut DbConnection, name: &str, now: NaiveDateTime) -> DbResult<i64> {
-    let existing = teams::table
-        .filter(teams::name.eq(name))
+/// What makes two team names the same: case is ignored ("Vantaa" and "VANTAA" are one team).
+pub fn team_key(name: &str) -> String {
+    crate::domain::text::squeeze(name).to_lowercase()
+}
+
+/// The id of the team with this name (case ignored), if there is one.
+pub fn team_by_name(conn: &mut DbConnection, name: &str) -> DbResult<Option<i64>> {
+    Ok(teams::table
+        .filter(teams::name_key.eq(team_key(name)))
         .select(teams::id)
         .first(conn)
-        .optional()?;
-    match existing {
+        .optional()?)
+}
+
+/// The team's id, creating the team when it does not exist yet (case ignored).
+pub fn ensure_team(conn: &mut DbConnection, name: &str, now: NaiveDateTime) -> DbResult<i64> {
+    match team_by_name(conn, name)? {
         Some(id) => Ok(id),
         None => Ok(diesel::insert_into(teams::table)
-            .values((teams::name.eq(name), teams::created_at.eq(now)))
+            .values((
+                teams::name.eq(name),
+                teams::name_key.eq(team_key(name)),
+                teams::created_at.eq(now),
+            ))
             .returning(teams::id)
             .get_result(conn)?),
+    }
+}
+
+/// A new team; `None` when a team of that name (case ignored) exists already. The unique key
+/// settles a race between two admins.
+pub fn add_team(conn: &mut DbConnection, name: &str, now: NaiveDateTime) -> DbResult<Option<i64>> {
+    if team_by_name(conn, name)?.is_some() {
+        return Ok(None);
+    }
+    let inserted = diesel::insert_into(teams::table)
+        .values((
+            teams::name.eq(name),
+            teams::name_key.eq(team_key(name)),
+            teams::created_at.eq(now),
+        ))
+        .returning(teams::id)
+        .get_result(conn);
+    match inserted {
+        Ok(id) => Ok(Some(id)),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(None),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -189,16 +226,51 @@ pub fn set_password_hash(conn: &mut DbConnection, id: i64, hash: &str) -> DbResu
     Ok(())
 }
 
+/// Changes the user's role and team. When either changes, the user's sessions end (all but
+/// `keep_session`, the one making the change, when admins change themselves): what a session
+/// may see was decided by the old role.
 pub fn set_role_and_team(
     conn: &mut DbConnection,
     id: i64,
     role: Role,
     team_id: i64,
+    keep_session: Option<&str>,
 ) -> DbResult<bool> {
-    let n = diesel::update(users::table.find(id))
-        .set((users::role.eq(role.as_str()), users::team_id.eq(team_id)))
-        .execute(conn)?;
-    Ok(n == 1)
+    conn.transaction(|conn| {
+        let before: Option<(String, i64)> = users::table
+            .find(id)
+            .select((users::role, users::team_id))
+            .first(conn)
+            .optional()?;
+        let Some((old_role, old_team)) = before else {
+            return Ok(false);
+        };
+        diesel::update(users::table.find(id))
+            .set((users::role.eq(role.as_str()), users::team_id.eq(team_id)))
+            .execute(conn)?;
+        if old_role != role.as_str() || old_team != team_id {
+            match keep_session {
+                Some(keep) => super::sessions::end_others(conn, id, keep)?,
+                None => super::sessions::end_all_for_user(conn, id)?,
+            };
+        }
+        Ok(true)
+    })
+}
+
+/// Sets a new password hash and ends every session of the user but `keep_session` (the one
+/// that changed it), in one transaction.
+pub fn change_password(
+    conn: &mut DbConnection,
+    id: i64,
+    hash: &str,
+    keep_session: &str,
+) -> DbResult<()> {
+    conn.transaction(|conn| {
+        set_password_hash(conn, id, hash)?;
+        super::sessions::end_others(conn, id, keep_session)?;
+        Ok(())
+    })
 }
 
 /// Deactivates (the user's records stay) and ends their sessions; or reactivates.

@@ -5,6 +5,9 @@ use super::role::Role;
 use super::validation::FieldErrors;
 use crate::auth::password::MIN_LENGTH;
 
+/// The longest display name of a user.
+pub const MAX_NAME: usize = 120;
+
 #[derive(Debug, Clone)]
 pub struct NewAccount {
     pub email: EmailAddress,
@@ -25,9 +28,9 @@ pub fn validate(
     if email.is_none() {
         errors.add("email", "user-error-email");
     }
-    let name = name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 120 {
-        errors.add("name", "user-error-name");
+    let name = super::fields::line(&mut errors, "name", name, MAX_NAME);
+    if name.is_empty() && errors.get("name").is_none() {
+        errors.add_with("name", "user-error-name", &[("max", MAX_NAME as i64)]);
     }
     let role = Role::parse(role);
     if role.is_none() {

@@ -1,7 +1,6 @@
 //! A contact on an employer's timeline: channels, purposes, outcomes, and the checks of the
 //! contact form (including the optional next step that becomes a follow-up).
 
-use super::text::squeeze;
 use super::validation::FieldErrors;
 use crate::labelled_enum;
 use chrono::{Days, NaiveDate, NaiveDateTime};
@@ -150,9 +149,7 @@ pub fn validate(
             parsed
         }
     };
-    if form.notes.chars().count() > MAX_NOTES {
-        errors.add("notes", "employer-error-too-long");
-    }
+    let notes = super::fields::optional_text(&mut errors, "notes", &form.notes, MAX_NOTES);
     let contact_person_id = match form.contact_person_id.trim() {
         "" => None,
         s => match s.parse::<i64>() {
@@ -166,27 +163,31 @@ pub fn validate(
     let jobseeker_id = super::fields::optional_id(&mut errors, "jobseeker_id", &form.jobseeker_id);
     let occurred_local = match form.occurred_at.trim() {
         "" => None,
-        s => match NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M") {
-            Ok(t) if t <= now_local + chrono::TimeDelta::minutes(5) => Some(t),
-            Ok(_) => {
+        s => match super::fields::parse_datetime(s) {
+            Some(t) if t <= now_local + chrono::TimeDelta::minutes(5) => Some(t),
+            Some(_) => {
                 errors.add("occurred_at", "contact-error-future");
                 None
             }
-            Err(_) => {
-                errors.add("occurred_at", "contact-error-datetime");
+            None => {
+                errors.add_with(
+                    "occurred_at",
+                    "contact-error-datetime",
+                    &[
+                        ("min", i64::from(super::fields::MIN_YEAR)),
+                        ("max", i64::from(super::fields::MAX_YEAR)),
+                    ],
+                );
                 None
             }
         },
     };
-    let what = squeeze(&form.next_step);
-    if what.chars().count() > 500 {
-        errors.add("next_step", "employer-error-too-long");
-    }
+    let what = super::fields::line(&mut errors, "next_step", &form.next_step, 500);
     let next_step = if what.is_empty() {
         None
     } else {
         let preset = DuePreset::parse(&form.due_preset).unwrap_or(DuePreset::OneWeek);
-        let typed = NaiveDate::parse_from_str(form.due_on.trim(), "%Y-%m-%d").ok();
+        let typed = super::fields::parse_date(&form.due_on);
         match due_date(preset, today, typed) {
             Some(due) if due >= today => Some(NextStep { what, due_on: due }),
             Some(_) => {
@@ -209,7 +210,7 @@ pub fn validate(
                 || form.client_specific == "true"
                 || jobseeker_id.is_some(),
             jobseeker_id,
-            notes: form.notes.trim().to_owned(),
+            notes,
             contact_person_id,
             occurred_local,
             next_step,

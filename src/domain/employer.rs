@@ -209,9 +209,9 @@ pub const MAX_TEXT: usize = 5000;
 /// Checks the form on its own; whether codes and users exist is checked against the database.
 pub fn validate(form: &EmployerForm) -> Result<EmployerFields, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let name = squeeze(&form.name);
-    if name.is_empty() || name.chars().count() > MAX_NAME {
-        errors.add("name", "employer-error-name");
+    let name = super::fields::line(&mut errors, "name", &form.name, MAX_NAME);
+    if name.is_empty() && errors.get("name").is_none() {
+        errors.add_with("name", "employer-error-name", &[("max", MAX_NAME as i64)]);
     }
     let business_id = match form.business_id.trim() {
         "" => None,
@@ -253,13 +253,22 @@ pub fn validate(form: &EmployerForm) -> Result<EmployerFields, FieldErrors> {
             Stage::Prospect
         })
     };
-    let do_not_contact_reason = form.do_not_contact_reason.trim().to_owned();
+    let do_not_contact_reason = super::fields::optional_text(
+        &mut errors,
+        "do_not_contact_reason",
+        &form.do_not_contact_reason,
+        MAX_TEXT,
+    );
     if stage == Stage::DoNotContact && do_not_contact_reason.is_empty() {
         errors.add("do_not_contact_reason", "employer-error-dnc-reason");
     }
     let website = normalise_website(&form.website);
     if website.as_deref() == Some("") {
-        errors.add("website", "employer-error-website");
+        errors.add_with(
+            "website",
+            "employer-error-website",
+            &[("max", MAX_WEBSITE as i64)],
+        );
     }
     let lead_user_id = match form.lead_user_id.trim() {
         "" => None,
@@ -271,27 +280,24 @@ pub fn validate(form: &EmployerForm) -> Result<EmployerFields, FieldErrors> {
             }
         },
     };
-    for (field, value) in [
-        ("notes", &form.notes),
-        ("accommodations", &form.accommodations),
-        ("other_names", &form.other_names),
-        ("address", &form.address),
-        ("tags", &form.tags),
-    ] {
-        if value.chars().count() > MAX_TEXT {
-            errors.add(field, "employer-error-too-long");
-        }
-    }
+    let text = |errors: &mut FieldErrors, field: &'static str, value: &str| {
+        super::fields::optional_text(errors, field, value, MAX_TEXT)
+    };
+    let notes = text(&mut errors, "notes", &form.notes);
+    let accommodations = text(&mut errors, "accommodations", &form.accommodations);
+    let other_names = text(&mut errors, "other_names", &form.other_names);
+    let address = text(&mut errors, "address", &form.address);
+    let tags = text(&mut errors, "tags", &form.tags);
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(EmployerFields {
         name,
-        other_names: form.other_names.trim().to_owned(),
+        other_names,
         business_id,
         industry_code: Some(form.industry_code.trim().to_owned()).filter(|c| !c.is_empty()),
         municipality_code,
-        address: form.address.trim().to_owned(),
+        address,
         website: website.unwrap_or_default(),
         size_class,
         sector,
@@ -301,20 +307,27 @@ pub fn validate(form: &EmployerForm) -> Result<EmployerFields, FieldErrors> {
         } else {
             String::new()
         },
-        tags: normalise_tags(&form.tags),
-        notes: form.notes.trim().to_owned(),
-        accommodations: form.accommodations.trim().to_owned(),
+        tags: normalise_tags(&tags),
+        notes,
+        accommodations,
         lead_user_id,
     })
 }
 
 /// `None` when left empty; `Some("")` when it cannot be a web address; else with https://.
+/// The longest website address.
+pub const MAX_WEBSITE: usize = 500;
+
 fn normalise_website(typed: &str) -> Option<String> {
     let t = typed.trim();
     if t.is_empty() {
         return None;
     }
-    if t.contains(char::is_whitespace) || !t.contains('.') {
+    let malformed = t.contains(char::is_whitespace)
+        || t.contains(char::is_control)
+        || !t.contains('.')
+        || t.chars().count() > MAX_WEBSITE;
+    if malformed {
         return Some(String::new());
     }
     if t.starts_with("http://") || t.starts_with("https://") {

@@ -14,6 +14,7 @@ pub mod ips;
 pub mod jobs;
 pub mod jobseeker;
 pub mod labelled;
+pub mod local_path;
 pub mod matching;
 pub mod merge;
 pub mod money;

@@ -38,7 +38,9 @@ fn to_units(value: Decimal, places: u32) -> Result<i64, AmountError> {
     if value.normalize().scale() > places {
         return Err(AmountError::TooPrecise);
     }
-    let scaled = value * Decimal::from(10_i64.pow(places));
+    let scaled = value
+        .checked_mul(Decimal::from(10_i64.pow(places)))
+        .ok_or(AmountError::TooLarge)?;
     i64::try_from(scaled.trunc()).map_err(|_| AmountError::TooLarge)
 }
 
@@ -88,6 +90,11 @@ mod tests {
         assert_eq!(Cents::parse("1,005"), Err(AmountError::TooPrecise));
         assert_eq!(Cents::parse("-3"), Err(AmountError::Negative));
         assert_eq!(Cents::parse("abc"), Err(AmountError::NotANumber));
+        // The largest decimal there is, times a hundred, must not panic.
+        assert_eq!(
+            Cents::parse("79228162514264337593543950335"),
+            Err(AmountError::TooLarge)
+        );
         assert_eq!(
             Cents::parse("1,50").unwrap().to_decimal().to_string(),
             "1.50"

@@ -101,6 +101,13 @@ pub fn validate(form: &OpeningForm) -> Result<OpeningFields, FieldErrors> {
     );
     let starts_on = optional_date(&mut e, "starts_on", &form.starts_on);
     let closes_on = optional_date(&mut e, "closes_on", &form.closes_on);
+    not_before(
+        &mut e,
+        "closes_on",
+        "opening-error-closes-before-start",
+        starts_on,
+        closes_on,
+    );
     let source = choice(&mut e, "source", &form.source, OpeningSource::parse, true);
     let ad_url = optional_text(&mut e, "ad_url", &form.ad_url, 500);
     // A public ad needs its link; any link given must be a web address.

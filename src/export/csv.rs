@@ -10,9 +10,19 @@ pub fn decimal(value: f64, places: u8) -> String {
     format!("{:.*}", places as usize, value).replace('.', ",")
 }
 
+/// Text that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, a tab or a carriage
+/// return first) gets a leading apostrophe, OWASP's rule against CSV injection: a name typed as
+/// `=HYPERLINK(...)` stays text. Numbers are written as numbers (`Cell::Int`), not through here.
+pub fn neutralise(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_owned(),
+    }
+}
+
 fn field(cell: &Cell) -> String {
     match cell {
-        Cell::Text(s) => s.clone(),
+        Cell::Text(s) => neutralise(s),
         Cell::Int(n) => n.to_string(),
         Cell::Decimal(v, places) => decimal(*v, *places),
         Cell::Date(d) => crate::format::date(*d),
@@ -33,9 +43,13 @@ pub fn write(tables: &[Table]) -> Result<Vec<u8>, ExportError> {
                 if i > 0 {
                     writer.write_record([""]).map_err(err)?;
                 }
-                writer.write_record([table.name.as_str()]).map_err(err)?;
+                writer
+                    .write_record([neutralise(&table.name)])
+                    .map_err(err)?;
             }
-            writer.write_record(&table.columns).map_err(err)?;
+            writer
+                .write_record(table.columns.iter().map(|c| neutralise(c)))
+                .map_err(err)?;
             for row in &table.rows {
                 writer.write_record(row.iter().map(field)).map_err(err)?;
             }
@@ -70,6 +84,51 @@ mod tests {
         assert_eq!(
             text,
             "Toimiala;Osuus %\n\"Rakentaminen; talot\";85,0\n22.11.2026;-3\n;12,35\n"
+        );
+    }
+
+    #[test]
+    fn cells_that_would_be_formulas_stay_text() {
+        let mut t = Table::new("T", vec!["Nimi".into(), "Luku".into()]);
+        for typed in [
+            "=2+5",
+            "+358 40 123",
+            "-1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "=HYPERLINK(\"http://e\";\"x\")",
+        ] {
+            t.push(vec![Cell::text(typed), Cell::Int(-3)]);
+        }
+        t.push(vec![Cell::text("Oy Ab = hyvä"), Cell::Int(5)]);
+        let bytes = write(&[t]).unwrap();
+        let mut reader = ::csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(&bytes[3..]);
+        let cells: Vec<(String, String)> = reader
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                (r[0].to_owned(), r[1].to_owned())
+            })
+            .collect();
+        assert_eq!(
+            cells.iter().map(|(a, _)| a.as_str()).collect::<Vec<_>>(),
+            [
+                "'=2+5",
+                "'+358 40 123",
+                "'-1",
+                "'@SUM(A1)",
+                "'\tx",
+                "'\rx",
+                "'=HYPERLINK(\"http://e\";\"x\")",
+                "Oy Ab = hyvä"
+            ]
+        );
+        assert!(
+            cells.iter().all(|(_, n)| n == "-3" || n == "5"),
+            "numbers stay numbers"
         );
     }
 

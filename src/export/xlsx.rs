@@ -107,4 +107,23 @@ mod tests {
         let bytes = write(&[t]).unwrap();
         assert!(bytes.starts_with(b"PK"));
     }
+
+    /// Typed text that looks like a formula is a string cell, never a formula.
+    #[test]
+    fn text_cells_stay_strings() {
+        use calamine::{Data, Reader, Xlsx};
+        let mut t = Table::new("T", vec!["Nimi".into()]);
+        t.push(vec![Cell::text("=2+5")]);
+        t.push(vec![Cell::text("@SUM(A1)")]);
+        let bytes = write(&[t]).unwrap();
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let range = book.worksheet_range("T").unwrap();
+        assert_eq!(range.get((1, 0)), Some(&Data::String("=2+5".into())));
+        assert_eq!(range.get((2, 0)), Some(&Data::String("@SUM(A1)".into())));
+        let formulas = book.worksheet_formula("T").unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "no formulas"
+        );
+    }
 }

@@ -4,6 +4,7 @@
 use super::{ics, templates, Site};
 use crate::domain::contact::{Channel, Outcome};
 use crate::domain::digest::calendar_day;
+use crate::domain::text::header_safe;
 use crate::format;
 use crate::i18n::Lang;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -70,12 +71,13 @@ pub struct Composed {
     pub message: String,
 }
 
+/// The longest display name or subject put into a header.
+const MAX_HEADER_TEXT: usize = 150;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ComposeError {
     #[error(transparent)]
     Template(#[from] templates::TemplateError),
-    #[error("the {0} template has no Subject line")]
-    NoSubject(&'static str),
     #[error("invalid recipient address {0:?}")]
     Recipient(String),
     #[error("cannot build the message: {0}")]
@@ -118,11 +120,20 @@ pub fn digest(
         profile_url: site.url("/profile"),
         subject: String::new(),
     };
+    let subject = lang.ta(
+        "mail-subject-digest",
+        &[
+            ("date", format::date(today).into()),
+            ("overdue", (context.overdue.len() as i64).into()),
+            ("today", (context.today.len() as i64).into()),
+        ],
+    );
     build(
         site,
         to,
         Kind::Digest,
         digest_key(to.user_id, today),
+        subject,
         items,
         today,
         now,
@@ -165,11 +176,19 @@ pub fn assigned(
         items.len(),
         now.and_utc().timestamp_micros()
     );
+    let subject = lang.ta(
+        "mail-subject-assigned",
+        &[
+            ("items", (items.len() as i64).into()),
+            ("more", if also.is_empty() { "no" } else { "yes" }.into()),
+        ],
+    );
     build(
         site,
         to,
         Kind::Assigned,
         key,
+        subject,
         items,
         today,
         now,
@@ -303,6 +322,7 @@ fn build<C: Serialize>(
     to: &Recipient,
     kind: Kind,
     dedup_key: String,
+    subject: String,
     items: &[Item],
     today: NaiveDate,
     now: NaiveDateTime,
@@ -310,9 +330,11 @@ fn build<C: Serialize>(
 ) -> Result<Composed, ComposeError> {
     let lang = to.lang;
     let name = kind.as_str();
-    let text = templates::render(lang, name, "txt", context(String::new()))?;
-    let (subject, text) =
-        templates::subject_and_body(&text).ok_or(ComposeError::NoSubject(name))?;
+    // Header values come only from sanitised text: the subject is ours (numbers and dates in a
+    // fixed message), and the recipient's display name is made one clean line.
+    let subject = header_safe(&subject, MAX_HEADER_TEXT);
+    let display_name = header_safe(&to.name, MAX_HEADER_TEXT);
+    let text = templates::render(lang, name, "txt", context(subject.clone()))?;
     let html = templates::render(lang, name, "html", context(subject.clone()))?;
 
     let address: Address = to
@@ -356,7 +378,10 @@ fn build<C: Serialize>(
 
     let message = Message::builder()
         .from(site.from.clone())
-        .to(Mailbox::new(Some(to.name.clone()), address))
+        .to(Mailbox::new(
+            Some(display_name).filter(|n| !n.is_empty()),
+            address,
+        ))
         .subject(subject.clone())
         .message_id(Some(message_id.clone()))
         .date(now.and_utc().into())
@@ -479,13 +504,48 @@ mod tests {
             today.and_hms_opt(8, 0, 0).unwrap(),
         )
         .unwrap();
-        assert_eq!(m.subject, "Pekka Tiiminvetäjä siirsi sinulle 2 seurantaa");
+        assert_eq!(m.subject, "Sinulle siirrettiin 2 seurantaa");
         assert!(m.dedup_key.starts_with("assigned:8:1:2:"));
         let read = super::super::read::parse(m.message.as_bytes()).unwrap();
         assert!(
             !read.text.contains("Lisäksi"),
             "nothing else was handed over"
         );
+    }
+
+    /// What users typed never reaches a header unsanitised: a display name with a line break
+    /// (which lettre's header builder refuses with a panic) becomes one line, and the subject is
+    /// built from the messages, never from an employer's or a colleague's name.
+    #[test]
+    fn typed_names_cannot_make_headers() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let now = today.and_hms_opt(8, 0, 0).unwrap();
+        let to = Recipient {
+            user_id: 8,
+            name: "Aino\r\nBcc: evil@example.com\u{0}".into(),
+            email: "aino@example.fi".into(),
+            lang: Lang::En,
+        };
+        let mut one = item(1, today, false);
+        one.employer = "Evil\r\nBcc: evil@example.com".into();
+        let m = assigned(
+            &site(),
+            &to,
+            "Pekka\nSubject: forged",
+            &[one],
+            &Also::default(),
+            today,
+            now,
+        )
+        .unwrap();
+        assert_eq!(m.subject, "You were given a follow-up");
+        let headers = &m.message[..m.message.find("\r\n\r\n").unwrap()];
+        assert!(!headers.to_lowercase().contains("\nbcc:"), "{headers}");
+        assert!(!headers.contains("forged"), "{headers}");
+        let read = super::super::read::parse(m.message.as_bytes()).unwrap();
+        assert_eq!(read.subject, "You were given a follow-up");
+        let m = digest(&site(), &to, today, &[item(2, today, false)], now).unwrap();
+        assert_eq!(m.subject, "Follow-ups for 25.11.2026: 1 due today");
     }
 
     /// A handover notice counts the jobseekers, employers and matches that came with it and
@@ -502,20 +562,20 @@ mod tests {
         for (lang, only, with_follow_up, jobseekers) in [
             (
                 Lang::Fi,
-                "Pekka siirsi sinulle tehtäviä",
-                "Pekka siirsi sinulle seurannan ja muita tehtäviä",
+                "Sinulle siirrettiin tehtäviä",
+                "Sinulle siirrettiin seuranta ja muita tehtäviä",
                 "* työnhakijoita: 3\n  https://verkosto.example.fi/jobseekers\n",
             ),
             (
                 Lang::Sv,
-                "Pekka gav dig uppgifter",
-                "Pekka gav dig en uppföljning och andra uppgifter",
+                "Du har fått uppgifter",
+                "Du har fått en uppföljning och andra uppgifter",
                 "* arbetssökande: 3\n  https://verkosto.example.fi/jobseekers\n",
             ),
             (
                 Lang::En,
-                "Pekka gave you work",
-                "Pekka gave you a follow-up and more",
+                "You were given work",
+                "You were given a follow-up and more",
                 "* jobseekers: 3\n  https://verkosto.example.fi/jobseekers\n",
             ),
         ] {

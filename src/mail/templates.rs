@@ -73,16 +73,6 @@ pub fn render(
         .map_err(|e| error(format!("{e:#}")))
 }
 
-/// A rendered `.txt` template split into its subject line and its body.
-pub fn subject_and_body(rendered: &str) -> Option<(String, String)> {
-    let rest = rendered.strip_prefix("Subject: ")?;
-    let (subject, body) = rest.split_once('\n')?;
-    Some((
-        subject.trim().to_owned(),
-        body.trim_start_matches(['\r', '\n']).to_owned(),
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,14 +88,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn splits_the_subject_line() {
-        assert_eq!(
-            subject_and_body("Subject: Hei\n\nRivi\n"),
-            Some(("Hei".into(), "Rivi\n".into()))
-        );
-        assert_eq!(subject_and_body("Hei"), None);
     }
 }

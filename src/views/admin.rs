@@ -108,6 +108,16 @@ pub fn page(ctx: &Ctx, p: &AdminPage<'_>) -> Markup {
                                             }
                                         }
                                     }
+                                    @if user.active {
+                                        form.inline method="post" action=(format!("/admin/users/{}/sessions", user.id)) {
+                                            (csrf(ctx))
+                                            // The visible words begin the accessible name (WCAG 2.5.3).
+                                            button type="submit" {
+                                                (ctx.t("admin-end-sessions"))
+                                                span.visually-hidden { " (" (user.name) ")" }
+                                            }
+                                        }
+                                    }
                                 }
                             }
                         }

@@ -69,8 +69,8 @@ impl<'a> Input<'a> {
                     @if self.required { " " span.required aria-hidden="true" { "*" } }
                 }
                 @if let Some(hint) = &self.hint { p.hint id=(format!("{id}-hint")) { (hint) } }
-                @if let Some(message_id) = error {
-                    p.field-error id=(format!("{id}-error")) { (ctx.t(message_id)) }
+                @if let Some(message) = errors.text(ctx.lang, self.name) {
+                    p.field-error id=(format!("{id}-error")) { (message) }
                 }
                 input id=(id) name=(self.name) type=(self.kind) value=(self.value)
                     autocomplete=[self.autocomplete] required[self.required]
@@ -105,8 +105,8 @@ pub fn select(
     html! {
         div.field.has-error[error.is_some()] {
             label for=(id) { (label) }
-            @if let Some(message_id) = error {
-                p.field-error id=(format!("{id}-error")) { (ctx.t(message_id)) }
+            @if let Some(message) = error.and(errors.text(ctx.lang, name)) {
+                p.field-error id=(format!("{id}-error")) { (message) }
             }
             select id=(id) name=(name) aria-invalid=[error.map(|_| "true")]
                 aria-describedby=[error.map(|_| format!("{id}-error"))] {
@@ -125,8 +125,8 @@ pub fn error_summary(ctx: &Ctx, errors: &FieldErrors) -> Markup {
             div.error-summary role="alert" aria-labelledby="error-summary-title" tabindex="-1" {
                 h2 #error-summary-title { (ctx.t("form-error-summary")) }
                 ul {
-                    @for (field, message_id) in errors.iter() {
-                        li { a href=(format!("#f-{field}")) { (ctx.t(message_id)) } }
+                    @for e in errors.all() {
+                        li { a href=(format!("#f-{}", e.field)) { (e.text(ctx.lang)) } }
                     }
                 }
             }
@@ -150,8 +150,8 @@ pub fn textarea(
         div.field.has-error[error.is_some()] {
             label for=(id) { (label) }
             @if let Some(hint) = &hint { p.hint id=(format!("{id}-hint")) { (hint) } }
-            @if let Some(message_id) = error {
-                p.field-error id=(format!("{id}-error")) { (ctx.t(message_id)) }
+            @if let Some(message) = error.and(errors.text(ctx.lang, name)) {
+                p.field-error id=(format!("{id}-error")) { (message) }
             }
             textarea id=(id) name=(name) rows="4" aria-invalid=[error.map(|_| "true")] aria-describedby=[described] { (value) }
         }
@@ -173,8 +173,8 @@ pub fn grouped_select(
     html! {
         div.field.has-error[error.is_some()] {
             label for=(id) { (label) }
-            @if let Some(message_id) = error {
-                p.field-error id=(format!("{id}-error")) { (ctx.t(message_id)) }
+            @if let Some(message) = error.and(errors.text(ctx.lang, name)) {
+                p.field-error id=(format!("{id}-error")) { (message) }
             }
             select id=(id) name=(name) aria-invalid=[error.map(|_| "true")]
                 aria-describedby=[error.map(|_| format!("{id}-error"))] {
@@ -208,8 +208,8 @@ pub fn choices(
                 (legend)
                 @if required { " " span.required aria-hidden="true" { "*" } }
             }
-            @if let Some(message_id) = error {
-                p.field-error id=(format!("f-{name}-error")) { (ctx.t(message_id)) }
+            @if let Some(message) = error.and(errors.text(ctx.lang, name)) {
+                p.field-error id=(format!("f-{name}-error")) { (message) }
             }
             div.chip-list {
                 @for (value, text) in options {
@@ -259,8 +259,8 @@ pub fn checkbox_group(
     html! {
         fieldset.chips.has-error[error.is_some()] id=(format!("f-{name}")) aria-describedby=[error.map(|_| format!("f-{name}-error"))] {
             legend { (legend) }
-            @if let Some(message_id) = error {
-                p.field-error id=(format!("f-{name}-error")) { (ctx.t(message_id)) }
+            @if let Some(message) = error.and(errors.text(ctx.lang, name)) {
+                p.field-error id=(format!("f-{name}-error")) { (message) }
             }
             div.chip-list {
                 @for (value, text) in options {
@@ -292,8 +292,8 @@ pub fn multi_select(
         div.field.has-error[error.is_some()] {
             label for=(id) { (label) }
             @if let Some(hint) = &hint { p.hint id=(format!("{id}-hint")) { (hint) } }
-            @if let Some(message_id) = error {
-                p.field-error id=(format!("{id}-error")) { (ctx.t(message_id)) }
+            @if let Some(message) = error.and(errors.text(ctx.lang, name)) {
+                p.field-error id=(format!("{id}-error")) { (message) }
             }
             select id=(id) name=(name) multiple size="6" aria-invalid=[error.map(|_| "true")] aria-describedby=[described] {
                 @for (group, options) in groups {
@@ -317,11 +317,14 @@ pub fn number_range(
     (max_name, max_value): (&str, &str),
 ) -> Markup {
     let error = errors.get(min_name).or(errors.get(max_name));
+    let message = errors
+        .text(ctx.lang, min_name)
+        .or_else(|| errors.text(ctx.lang, max_name));
     html! {
         fieldset.range.has-error[error.is_some()] {
             legend { (legend) }
-            @if let Some(message_id) = error {
-                p.field-error id=(format!("f-{max_name}-error")) { (ctx.t(message_id)) }
+            @if let Some(message) = message {
+                p.field-error id=(format!("f-{max_name}-error")) { (message) }
             }
             div.range-inputs {
                 label for=(format!("f-{min_name}")) { (ctx.t("range-from")) }

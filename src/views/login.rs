@@ -7,14 +7,15 @@ use crate::i18n::Lang;
 use crate::web::Ctx;
 use maud::{html, Markup};
 
+/// The sign-in page; `error` is the message as shown (already in the user's language).
 pub fn page(ctx: &Ctx, email: &str, next: Option<&str>, error: Option<&str>) -> Markup {
     let no_errors = FieldErrors::default();
     let body = html! {
         div.narrow {
             h1 { (ctx.t("login-title")) }
             p.lead { (ctx.t("login-intro")) }
-            @if let Some(message_id) = error {
-                div.error-summary role="alert" tabindex="-1" { p { (ctx.t(message_id)) } }
+            @if let Some(message) = error {
+                div.error-summary role="alert" tabindex="-1" { p { (message) } }
             }
             form.stack method="post" action="/login" {
                 (csrf(ctx))

@@ -70,7 +70,7 @@ pub fn form_page(
             @if let Some(o) = &names.opening { div { dt { (ctx.t("placement-opening")) } dd { (o) } } }
         }
         @for field in ["jobseeker_id", "employer_id", "opening_id", "match_id"] {
-            @if let Some(id) = errors.get(field) { p.field-error id=(format!("f-{field}")) { (ctx.t(id)) } }
+            @if let Some(message) = errors.text(ctx.lang, field) { p.field-error id=(format!("f-{field}")) { (message) } }
         }
         form.stack method="post" action="/placements" novalidate {
             (csrf(ctx))

@@ -112,9 +112,9 @@ pub fn suggestions(ctx: &Ctx, q: &str, matches: &[(i64, String, Option<String>)]
 /// The "resembles" notice is shown above the list, not as an error of the name field.
 fn without_similar(errors: &FieldErrors) -> FieldErrors {
     let mut kept = FieldErrors::default();
-    for (field, id) in errors.iter() {
-        if id != "employer-warning-similar" {
-            kept.add(field, id);
+    for e in errors.all() {
+        if e.message_id != "employer-warning-similar" {
+            kept.add_with(e.field, &e.message_id, &e.args);
         }
     }
     kept

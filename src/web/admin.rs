@@ -165,13 +165,17 @@ pub async fn change_role(
             "flash-cannot-demote-self",
         ));
     }
+    // Admins changing their own team keep the session they are using.
+    let keep = (id == me)
+        .then(|| super::cookies::read_signed(&req, &state.cookie_key, super::cookies::SESSION))
+        .flatten();
     let changed = state
         .db
         .run(move |conn| -> Result<bool, DbError> {
             if !users::team_exists(conn, team_id)? {
                 return Ok(false);
             }
-            users::set_role_and_team(conn, id, role, team_id)
+            users::set_role_and_team(conn, id, role, team_id, keep.as_deref())
         })
         .await?;
     if !changed {
@@ -246,6 +250,52 @@ pub async fn set_active(
     ))
 }
 
+/// The longest team name.
+const MAX_TEAM_NAME: usize = 80;
+
+/// Ends every session of a user (a lost phone, a shared computer): they must sign in again.
+/// Admins ending their own sessions keep the one they are using.
+pub async fn end_sessions(
+    req: HttpRequest,
+    ctx: Ctx,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    let id = path.into_inner();
+    let me = ctx.user()?.id;
+    let keep = (id == me)
+        .then(|| super::cookies::read_signed(&req, &state.cookie_key, super::cookies::SESSION))
+        .flatten();
+    let known = state
+        .db
+        .run(move |conn| -> Result<bool, DbError> {
+            if users::find(conn, id)?.is_none() {
+                return Ok(false);
+            }
+            match keep {
+                Some(keep) => db::sessions::end_others(conn, id, &keep)?,
+                None => db::sessions::end_all_for_user(conn, id)?,
+            };
+            Ok(true)
+        })
+        .await?;
+    if !known {
+        return Err(WebError::NotFound);
+    }
+    let message = if id == me {
+        "flash-own-sessions-ended"
+    } else {
+        "flash-sessions-ended"
+    };
+    Ok(redirect_with_flash(
+        &req,
+        &state,
+        "/admin/users",
+        FlashKind::Success,
+        message,
+    ))
+}
+
 #[derive(Debug, Deserialize)]
 pub struct TeamForm {
     #[serde(default)]
@@ -258,10 +308,31 @@ pub async fn add_team(
     state: web::Data<AppState>,
     form: web::Form<TeamForm>,
 ) -> Result<HttpResponse, WebError> {
-    let name = form.team_name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 80 {
-        let mut team_errors = FieldErrors::default();
-        team_errors.add("team_name", "team-error-name");
+    let mut team_errors = FieldErrors::default();
+    let name = crate::domain::fields::line(
+        &mut team_errors,
+        "team_name",
+        &form.team_name,
+        MAX_TEAM_NAME,
+    );
+    if name.is_empty() || !team_errors.is_empty() {
+        team_errors = FieldErrors::default();
+        team_errors.add_with(
+            "team_name",
+            "team-error-name",
+            &[("max", MAX_TEAM_NAME as i64)],
+        );
+    } else {
+        let candidate = name.clone();
+        let added = state
+            .db
+            .run(move |conn| users::add_team(conn, &candidate, db::now()))
+            .await?;
+        if added.is_none() {
+            team_errors.add("team_name", "team-error-name-taken");
+        }
+    }
+    if !team_errors.is_empty() {
         let (users, teams) = load(&state).await?;
         return Ok(unprocessable(views::admin::page(
             &ctx,
@@ -276,10 +347,6 @@ pub async fn add_team(
             },
         )));
     }
-    state
-        .db
-        .run(move |conn| users::ensure_team(conn, &name, db::now()))
-        .await?;
     Ok(redirect_with_flash(
         &req,
         &state,

@@ -8,7 +8,7 @@ use crate::db::contacts::{self, PersonForm};
 use crate::db::{self, employers, DbError};
 use crate::domain::contact::Channel;
 use crate::domain::email::EmailAddress;
-use crate::domain::text::squeeze;
+use crate::domain::fields;
 use crate::domain::validation::FieldErrors;
 use crate::views;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -18,9 +18,9 @@ use serde::Deserialize;
 /// Checks and tidies a contact person form.
 pub fn validate(form: &PersonForm) -> Result<PersonForm, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let name = squeeze(&form.name);
-    if name.is_empty() || name.chars().count() > 120 {
-        errors.add("name", "person-error-name");
+    let name = fields::line(&mut errors, "name", &form.name, MAX_NAME);
+    if name.is_empty() && errors.get("name").is_none() {
+        errors.add_with("name", "person-error-name", &[("max", MAX_NAME as i64)]);
     }
     let email = form.email.trim();
     let email = if email.is_empty() {
@@ -34,31 +34,39 @@ pub fn validate(form: &PersonForm) -> Result<PersonForm, FieldErrors> {
             }
         }
     };
-    let phone = squeeze(&form.phone);
-    let phone_ok = phone.is_empty()
-        || (phone.chars().filter(char::is_ascii_digit).count() >= 5
-            && phone
-                .chars()
-                .all(|c| c.is_ascii_digit() || " +-()".contains(c)));
-    if !phone_ok {
-        errors.add("phone", "person-error-phone");
-    }
+    let phone = match fields::parse_phone(&form.phone) {
+        Ok(phone) => phone,
+        Err(fields::PhoneError) => {
+            errors.add_with(
+                "phone",
+                "person-error-phone",
+                &[("max", fields::MAX_PHONE as i64)],
+            );
+            String::new()
+        }
+    };
     let channel = form.preferred_channel.trim();
     if !channel.is_empty() && Channel::parse(channel).is_none() {
         errors.add("preferred_channel", "employer-error-choice");
     }
+    let role = fields::line(&mut errors, "role", &form.role, MAX_NAME);
+    let notes = fields::optional_text(&mut errors, "notes", &form.notes, MAX_NOTES);
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(PersonForm {
         name,
-        role: squeeze(&form.role),
+        role,
         phone,
         email,
         preferred_channel: channel.to_owned(),
-        notes: form.notes.trim().to_owned(),
+        notes,
     })
 }
+
+/// The longest name or role of a contact person.
+const MAX_NAME: usize = 120;
+const MAX_NOTES: usize = 5000;
 
 async fn save(
     req: HttpRequest,

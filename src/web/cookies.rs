@@ -47,6 +47,8 @@ pub fn removal(name: &'static str) -> Cookie<'static> {
     cookie
 }
 
+/// Whether the request came over https, as a trusted proxy says (`VERKOSTO_TRUSTED_PROXIES`);
+/// a client's own `X-Forwarded-Proto` is not believed.
 pub fn is_https(req: &HttpRequest) -> bool {
-    req.connection_info().scheme() == "https"
+    super::headers::client(req).https
 }

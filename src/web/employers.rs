@@ -49,7 +49,7 @@ impl ListQuery {
             Some(code) => reference::industry_codes_under(conn, &code)?,
             None => Vec::new(),
         };
-        let date = |s: &str| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+        let date = |s: &str| crate::domain::fields::parse_date(s);
         Ok(ListFilter {
             q: self.q.clone(),
             industry_codes,

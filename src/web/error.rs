@@ -120,7 +120,16 @@ pub fn render_error_page<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorH
     };
     let markup = match &ctx {
         Some(ctx) => views::error::page(ctx, status, csrf, &details),
-        None => views::error::bare(Lang::default(), status, &details),
+        // Before the request context exists: the browser's language.
+        None => {
+            let accept = res
+                .request()
+                .headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
+            views::error::bare(Lang::from_accept_language(accept), status, &details)
+        }
     };
     let (req, res) = res.into_parts();
     let mut res = res.set_body(markup.into_string());

@@ -10,7 +10,6 @@ use crate::domain::role::Role;
 use crate::format;
 use crate::views;
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::NaiveDate;
 use maud::Markup;
 use serde::Deserialize;
 
@@ -94,12 +93,15 @@ pub async fn done(
 ) -> Result<HttpResponse, WebError> {
     let f = actionable(&ctx, &state, path.into_inner()).await?;
     let user_id = ctx.user()?.id;
-    let note = form
-        .result_note
-        .trim()
-        .chars()
-        .take(2000)
-        .collect::<String>();
+    let Some(note) = crate::domain::text::note(&form.result_note) else {
+        return Ok(redirect_with_flash(
+            &req,
+            &state,
+            "/follow-ups",
+            FlashKind::Error,
+            "flash-note-refused",
+        ));
+    };
     state
         .db
         .run(move |conn| follow_ups::mark_done(conn, &f, &note, user_id, db::now()))
@@ -125,7 +127,7 @@ pub async fn snooze(
     let user_id = ctx.user()?.id;
     let today = format::today_helsinki(db::now());
     let choice = Snooze::parse(&form.until).unwrap_or(Snooze::Date);
-    let typed = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d").ok();
+    let typed = crate::domain::fields::parse_date(&form.date);
     let Some(until) = snoozed_until(choice, today, typed) else {
         return Ok(redirect_with_flash(
             &req,

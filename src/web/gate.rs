@@ -21,8 +21,10 @@ pub async fn gate(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    // Every refusal and failure here becomes a response, never an `Err`: an error leaving a
+    // middleware skips the error pages and the security headers around it.
     let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
-        return Err(WebError::Internal("application state missing".into()).into());
+        return Ok(req.error_response(WebError::Internal("application state missing".into())));
     };
     let key = &state.cookie_key;
     // Read what is needed from the request now: actix-web routes only a request whose
@@ -46,15 +48,19 @@ pub async fn gate(
         }
     };
 
-    // Who is this?
     // Who is this, and whose jobseekers may they read? Only a live session makes a scope.
+    let policy = state.edge.sessions;
     let (user, scope) = match incoming.session.clone() {
-        Some(token) => state
-            .db
-            .run(move |conn| Scope::of_session(conn, &token, db::now()))
-            .await
-            .map_err(WebError::from)?
-            .unzip(),
+        Some(token) => {
+            let found = state
+                .db
+                .run(move |conn| Scope::of_session(conn, &token, db::now(), &policy))
+                .await;
+            match found {
+                Ok(found) => found.unzip(),
+                Err(e) => return Ok(req.error_response(WebError::from(e))),
+            }
+        }
         None => (None, None),
     };
 
@@ -113,13 +119,29 @@ pub async fn gate(
         }
     }
 
+    // No text a person types holds a NUL character, and PostgreSQL cannot store one: a query
+    // or form carrying it is refused here, whichever field it is in.
+    if has_nul(&decode(req.query_string().as_bytes())) {
+        return Ok(req.error_response(WebError::BadRequest("NUL in the query".into())));
+    }
+
     // State-changing requests must carry the token of this session or visitor.
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        let (presented, once) = presented_csrf(&mut req).await?;
-        if !presented.is_some_and(|p| token::constant_time_eq(&p, &csrf)) {
+        // A body too large or unreadable is answered here, as a page in the user's language.
+        let presented = match presented_form(&mut req).await {
+            Ok(p) => p,
+            Err(e) => return Ok(req.error_response(e)),
+        };
+        if !presented
+            .csrf
+            .is_some_and(|p| token::constant_time_eq(&p, &csrf))
+        {
             return Ok(req.error_response(WebError::Csrf));
         }
-        if let Some(key) = once {
+        if presented.nul {
+            return Ok(req.error_response(WebError::BadRequest("NUL in the form".into())));
+        }
+        if let Some(key) = presented.once {
             req.extensions_mut().insert(key);
         }
     }
@@ -164,33 +186,46 @@ pub fn urlencode(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// What the gate reads of a form: its CSRF token, its idempotency key, and whether any field
+/// holds a NUL.
+struct Presented {
+    csrf: Option<String>,
+    once: Option<IdempotencyKey>,
+    nul: bool,
+}
+
 /// The CSRF token and the idempotency key from a form body (read and put back for the
-/// handler) or from the query string (for multipart uploads, whose bodies are not read here).
-async fn presented_csrf(
-    req: &mut ServiceRequest,
-) -> Result<(Option<String>, Option<IdempotencyKey>), actix_web::Error> {
+/// handler, and kept for an error page that gives back what was typed) or from the query
+/// string (for multipart uploads, whose bodies are not read here).
+async fn presented_form(req: &mut ServiceRequest) -> Result<Presented, actix_web::Error> {
     let is_form = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    let found = |encoded: &[u8]| {
-        (
-            form_value(encoded, CSRF_FIELD),
-            form_value(encoded, idempotency::FIELD).and_then(|k| IdempotencyKey::parse(&k)),
-        )
-    };
     if !is_form {
-        return Ok(found(req.query_string().as_bytes()));
+        let fields = decode(req.query_string().as_bytes());
+        return Ok(Presented {
+            csrf: form_value(&fields, CSRF_FIELD),
+            once: once_key(&fields),
+            nul: false,
+        });
     }
     let body = req.extract::<web::Bytes>().await?;
-    let presented = found(&body);
-    if let Ok(fields) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body) {
-        req.extensions_mut()
-            .insert(super::error::SubmittedForm(fields));
-    }
+    let fields = decode(&body);
     req.set_payload(Payload::from(body));
+    let presented = Presented {
+        csrf: form_value(&fields, CSRF_FIELD),
+        once: once_key(&fields),
+        nul: has_nul(&fields),
+    };
+    req.extensions_mut()
+        .insert(super::error::SubmittedForm(fields));
     Ok(presented)
+}
+
+fn once_key(fields: &[(String, String)]) -> Option<IdempotencyKey> {
+    form_value(fields, idempotency::FIELD).and_then(|k| IdempotencyKey::parse(&k))
 }
 
 /// The idempotency key a create form carried (see [`crate::db::idempotency`]); handlers take
@@ -209,12 +244,21 @@ impl actix_web::FromRequest for IdempotencyKey {
     }
 }
 
-fn form_value(encoded: &[u8], name: &str) -> Option<String> {
-    serde_urlencoded::from_bytes::<Vec<(String, String)>>(encoded)
-        .ok()?
-        .into_iter()
+fn decode(encoded: &[u8]) -> Vec<(String, String)> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(encoded).unwrap_or_default()
+}
+
+fn form_value(fields: &[(String, String)], name: &str) -> Option<String> {
+    fields
+        .iter()
         .find(|(k, _)| k == name)
-        .map(|(_, v)| v)
+        .map(|(_, v)| v.clone())
+}
+
+fn has_nul(fields: &[(String, String)]) -> bool {
+    fields
+        .iter()
+        .any(|(k, v)| k.contains('\0') || v.contains('\0'))
 }
 
 struct Incoming {

@@ -2,8 +2,10 @@
 
 use super::context::{Flash, FlashKind};
 use super::{cookies, AppState, Ctx, WebError};
-use crate::auth::{password, throttle};
+use crate::auth::password;
+use crate::db::throttle::{self, Reservation};
 use crate::db::{self, sessions, users, DbError};
+use crate::domain::local_path::LocalPath;
 use crate::i18n::Lang;
 use crate::views;
 use actix_web::cookie::time::Duration;
@@ -39,7 +41,8 @@ pub async fn form(
     if let Some(lang) = chosen {
         ctx.lang = lang;
     }
-    let page = views::login::page(&ctx, "", safe_next(query.next.as_deref()), None);
+    let next = safe_next(query.next.as_deref());
+    let page = views::login::page(&ctx, "", next.as_ref().map(LocalPath::as_str), None);
     let mut res = HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .body(page.into_string());
@@ -59,7 +62,6 @@ pub async fn form(
 enum Outcome {
     SignedIn(String),
     Wrong,
-    Throttled,
 }
 
 pub async fn submit(
@@ -69,23 +71,58 @@ pub async fn submit(
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
+    let next = safe_next(form.next.as_deref());
     let account = form.email.trim().to_lowercase();
-    let address = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_owned());
+    // The address the throttle counts: the peer, or what a trusted proxy says.
+    let address = super::headers::client(&req).address_key();
     let old_session = cookies::read_signed(&req, &state.cookie_key, cookies::SESSION);
     let typed_password = form.password.clone();
+    let throttle_policy = state.edge.throttle;
+    let session_policy = state.edge.sessions;
+
+    // A place for this password check is reserved before it is made: parallel guesses are
+    // counted one by one, and the limit is never passed.
+    let reservation = {
+        let (account, address) = (account.clone(), address.clone());
+        state
+            .db
+            .run(move |conn| {
+                throttle::reserve(conn, &throttle_policy, &account, &address, db::now())
+            })
+            .await?
+    };
+    let account_failures = match reservation {
+        Reservation::Refused => {
+            let policy = throttle_policy;
+            let message = ctx.ta(
+                "login-error-throttled",
+                &[
+                    ("account", policy.per_account_and_address.into()),
+                    ("address", policy.per_address.into()),
+                    ("minutes", policy.window_minutes().into()),
+                ],
+            );
+            return Ok(render_text(
+                &ctx,
+                &form.email,
+                next.as_ref(),
+                &message,
+                StatusCode::TOO_MANY_REQUESTS,
+            ));
+        }
+        Reservation::Admitted { account_failures } => account_failures,
+    };
+    // An account under attack from many addresses answers slowly, but it is never locked:
+    // the owner signs in from their own address.
+    let delay = throttle_policy.delay(account_failures);
+    if !delay.is_zero() {
+        actix_web::rt::time::sleep(delay).await;
+    }
 
     let outcome = state
         .db
         .run(move |conn| -> Result<Outcome, DbError> {
             let now = db::now();
-            let (by_account, by_address) =
-                sessions::recent_failures(conn, &account, &address, throttle::window_start(now))?;
-            if throttle::is_throttled(by_account, by_address) {
-                return Ok(Outcome::Throttled);
-            }
             let found = users::find_for_sign_in(conn, &account)?;
             let ok = match &found {
                 Some((user, hash)) => password::verify(hash, &typed_password) && user.active,
@@ -96,32 +133,36 @@ pub async fn submit(
             };
             match (ok, found) {
                 (true, Some((user, _))) => {
-                    sessions::clear_failures(conn, &account)?;
+                    throttle::forgive(conn, &throttle_policy, &account, &address, now)?;
                     if let Some(old) = old_session {
                         sessions::end(conn, &old)?;
                     }
-                    Ok(Outcome::SignedIn(sessions::create(conn, user.id, now)?))
+                    Ok(Outcome::SignedIn(sessions::create(
+                        conn,
+                        user.id,
+                        now,
+                        &session_policy,
+                    )?))
                 }
-                _ => {
-                    sessions::record_failure(conn, &account, &address, now)?;
-                    Ok(Outcome::Wrong)
-                }
+                // The failure was counted when the check was reserved.
+                _ => Ok(Outcome::Wrong),
             }
         })
         .await?;
 
-    let next = safe_next(form.next.as_deref());
     match outcome {
         Outcome::SignedIn(token) => {
+            let lifetime = Duration::seconds(session_policy.lifetime.num_seconds());
             let cookie = cookies::signed(
                 &state.cookie_key,
                 cookies::SESSION,
                 token,
                 cookies::is_https(&req),
-                Some(Duration::days(sessions::SESSION_DAYS)),
+                Some(lifetime),
             );
+            let target = next.as_ref().map(LocalPath::as_str).unwrap_or("/");
             Ok(HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, next.unwrap_or("/")))
+                .insert_header((header::LOCATION, target.to_owned()))
                 .cookie(cookie)
                 .cookie(cookies::removal(cookies::VISITOR))
                 .finish())
@@ -129,16 +170,9 @@ pub async fn submit(
         Outcome::Wrong => Ok(render(
             &ctx,
             &form.email,
-            next,
+            next.as_ref(),
             "login-error-wrong",
             StatusCode::UNAUTHORIZED,
-        )),
-        Outcome::Throttled => Ok(render(
-            &ctx,
-            &form.email,
-            next,
-            "login-error-throttled",
-            StatusCode::TOO_MANY_REQUESTS,
         )),
     }
 }
@@ -146,13 +180,24 @@ pub async fn submit(
 fn render(
     ctx: &Ctx,
     email: &str,
-    next: Option<&str>,
+    next: Option<&LocalPath>,
     error: &str,
     status: StatusCode,
 ) -> HttpResponse {
+    render_text(ctx, email, next, &ctx.t(error), status)
+}
+
+fn render_text(
+    ctx: &Ctx,
+    email: &str,
+    next: Option<&LocalPath>,
+    message: &str,
+    status: StatusCode,
+) -> HttpResponse {
+    let next = next.map(LocalPath::as_str);
     HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
-        .body(views::login::page(ctx, email, next, Some(error)).into_string())
+        .body(views::login::page(ctx, email, next, Some(message)).into_string())
 }
 
 pub async fn sign_out(
@@ -182,14 +227,30 @@ pub async fn sign_out(
         .finish())
 }
 
-/// Only paths on this site: never `//host` or `https://host`, which would make an open redirect.
-fn safe_next(next: Option<&str>) -> Option<&str> {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+/// Only paths on this site (see [`LocalPath`]): never `//host`, `https://host` or anything
+/// a browser could read as another site.
+fn safe_next(next: Option<&str>) -> Option<LocalPath> {
+    next.and_then(LocalPath::parse)
 }
 
-pub fn see_other(location: &str) -> HttpResponse {
+/// A redirect's target as a header value: a [`LocalPath`], or the home page when `location` is
+/// not one (a handler never puts unchecked text into a header).
+fn location(location: &str) -> String {
+    match LocalPath::parse(location) {
+        Some(path) => path.into_string(),
+        None => {
+            tracing::warn!(
+                location,
+                "refused a redirect target that is not a local path"
+            );
+            "/".to_owned()
+        }
+    }
+}
+
+pub fn see_other(target: &str) -> HttpResponse {
     HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location.to_owned()))
+        .insert_header((header::LOCATION, location(target)))
         .finish()
 }
 
@@ -206,7 +267,7 @@ pub fn redirect_with_flash(
         message_id: message_id.to_owned(),
     };
     HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location.to_owned()))
+        .insert_header((header::LOCATION, self::location(location)))
         .cookie(cookies::signed(
             &state.cookie_key,
             cookies::FLASH,
@@ -231,14 +292,23 @@ pub fn already_saved(req: &HttpRequest, state: &AppState, location: &str) -> Htt
 
 #[cfg(test)]
 mod tests {
-    use super::safe_next;
+    use super::{location, safe_next};
 
     #[test]
     fn next_stays_on_site() {
-        assert_eq!(safe_next(Some("/employers?q=a")), Some("/employers?q=a"));
-        assert_eq!(safe_next(Some("//evil.example")), None);
-        assert_eq!(safe_next(Some("https://evil.example")), None);
-        assert_eq!(safe_next(Some("/\\evil.example")), None);
+        let kept = |n: &str| safe_next(Some(n)).map(|p| p.into_string());
+        assert_eq!(kept("/employers?q=a").as_deref(), Some("/employers?q=a"));
+        assert_eq!(kept("//evil.example"), None);
+        assert_eq!(kept("/\t//evil.example"), None);
+        assert_eq!(kept("https://evil.example"), None);
+        assert_eq!(kept("/\\evil.example"), None);
         assert_eq!(safe_next(None), None);
+    }
+
+    #[test]
+    fn a_redirect_never_carries_unchecked_text() {
+        assert_eq!(location("/matches?x=1"), "/matches?x=1");
+        assert_eq!(location("/matches\r\nSet-Cookie: a=b"), "/");
+        assert_eq!(location("//evil.example"), "/");
     }
 }

@@ -7,6 +7,7 @@ use crate::db::jobseekers;
 use crate::db::matches::{self, MatchFilter, Moved};
 use crate::db::{self, openings, ranking, DbError};
 use crate::domain::jobs::MatchStage;
+use crate::domain::local_path::LocalPath;
 use crate::views;
 use actix_web::{web, HttpRequest, HttpResponse};
 use maud::Markup;
@@ -39,13 +40,11 @@ pub async fn pipeline(
     Ok(views::matches::pipeline(&ctx, &rows, team_view))
 }
 
-/// Only same-site paths are followed back to, never another site.
+/// Only paths of this site are followed back to (a [`LocalPath`]), never another site.
 fn safe_back(back: &str, fallback: &str) -> String {
-    if back.starts_with('/') && !back.starts_with("//") {
-        back.to_owned()
-    } else {
-        fallback.to_owned()
-    }
+    LocalPath::parse(back)
+        .map(LocalPath::into_string)
+        .unwrap_or_else(|| fallback.to_owned())
 }
 
 #[derive(Debug, Deserialize)]
@@ -145,7 +144,15 @@ pub async fn move_stage(
             "match-error-date",
         ));
     };
-    let note: String = f.note.trim().chars().take(500).collect();
+    let Some(note) = crate::domain::text::note(&f.note) else {
+        return Ok(redirect_with_flash(
+            &req,
+            &state,
+            &back,
+            FlashKind::Error,
+            "flash-note-refused",
+        ));
+    };
     let moved = state
         .db
         .run(move |conn| -> Result<Moved, DbError> {

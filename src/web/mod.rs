@@ -12,6 +12,7 @@ pub mod follow_ups;
 pub mod forms;
 pub mod gate;
 pub mod handover;
+pub mod headers;
 pub mod health;
 pub mod home;
 pub mod jobseekers;
@@ -30,7 +31,7 @@ use crate::db::Db;
 use actix_web::body::MessageBody;
 use actix_web::cookie::Key;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::middleware::{self, DefaultHeaders, ErrorHandlers};
+use actix_web::middleware::{self, ErrorHandlers};
 use actix_web::{web, App};
 
 pub use context::Ctx;
@@ -48,6 +49,8 @@ pub struct AppState {
     pub mail: std::sync::Arc<crate::mail::MailConfig>,
     /// The mail worker's heartbeat, when this process runs one (for `/ready`).
     pub worker: Option<crate::jobs::Heartbeat>,
+    /// Trusted proxies, session lifetimes, sign-in throttling.
+    pub edge: crate::config::EdgeConfig,
 }
 
 impl AppState {
@@ -62,6 +65,7 @@ impl AppState {
             )),
             organisation_name,
             worker: None,
+            edge: crate::config::EdgeConfig::default(),
         }
     }
 
@@ -71,15 +75,18 @@ impl AppState {
         self
     }
 
+    /// The same state with these edge settings (from the environment, or a test's own).
+    pub fn with_edge(mut self, edge: crate::config::EdgeConfig) -> Self {
+        self.edge = edge;
+        self
+    }
+
     /// The same state with these mail settings (from the environment, or a test's own).
     pub fn with_mail(mut self, mail: crate::mail::MailConfig) -> Self {
         self.mail = std::sync::Arc::new(mail);
         self
     }
 }
-
-const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-                   form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
 /// The application, built the same way by `serve` and by the tests.
 pub fn app(
@@ -104,13 +111,7 @@ pub fn app(
                 .default_handler_client(error::render_error_page)
                 .default_handler_server(error::render_error_page),
         )
-        .wrap(
-            DefaultHeaders::new()
-                .add(("Content-Security-Policy", CSP))
-                .add(("X-Content-Type-Options", "nosniff"))
-                .add(("Referrer-Policy", "same-origin"))
-                .add(("X-Frame-Options", "DENY")),
-        )
+        .wrap(middleware::from_fn(headers::security_headers))
         .wrap(middleware::Compress::default())
         .wrap(middleware::from_fn(request_log::log_requests))
 }

@@ -336,7 +336,15 @@ pub async fn add_support(
         ));
     };
     let with_whom = WithWhom::parse(&f.with_whom).unwrap_or(WithWhom::Jobseeker);
-    let notes: String = f.notes.trim().chars().take(2000).collect();
+    let Some(notes) = crate::domain::text::note(&f.notes) else {
+        return Ok(redirect_with_flash(
+            &req,
+            &state,
+            &back,
+            FlashKind::Error,
+            "flash-note-refused",
+        ));
+    };
     let logged = state
         .db
         .run(move |conn| {

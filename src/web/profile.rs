@@ -134,6 +134,10 @@ pub async fn change_password(
         errors.add("confirm", "password-error-mismatch");
     }
     let valid = errors.is_empty();
+    // The session making the change stays; every other session of the user ends.
+    let this_session =
+        super::cookies::read_signed(&req, &state.cookie_key, super::cookies::SESSION)
+            .unwrap_or_default();
     let current_ok = state
         .db
         .run(move |conn| -> Result<bool, DbError> {
@@ -146,7 +150,7 @@ pub async fn change_password(
             if valid {
                 let new_hash = password::hash(&form.new)
                     .map_err(|e| DbError::Invalid(format!("cannot hash password: {e}")))?;
-                users::set_password_hash(conn, user.id, &new_hash)?;
+                users::change_password(conn, user.id, &new_hash, &this_session)?;
             }
             Ok(true)
         })

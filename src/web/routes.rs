@@ -234,6 +234,9 @@ route_table! {
     "/admin/users/{id}/active" {
         POST => admin::set_active, ADMIN;
     }
+    "/admin/users/{id}/sessions" {
+        POST => admin::end_sessions, ADMIN;
+    }
     "/admin/privacy" {
         GET => privacy::page, ADMIN;
     }

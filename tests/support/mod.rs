@@ -37,11 +37,20 @@ pub struct TestUser {
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
-        Self::spawn_on(db::fresh()).await
+        Self::spawn_with_edge(verkosto::config::EdgeConfig::default()).await
+    }
+
+    /// The app with these trusted proxies, session lifetimes and throttle.
+    pub async fn spawn_with_edge(edge: verkosto::config::EdgeConfig) -> TestApp {
+        Self::start(db::fresh(), edge).await
     }
 
     /// The app on a database the test made itself.
     pub async fn spawn_on(test_db: db::TestDb) -> TestApp {
+        Self::start(test_db, verkosto::config::EdgeConfig::default()).await
+    }
+
+    async fn start(test_db: db::TestDb, edge: verkosto::config::EdgeConfig) -> TestApp {
         let db = test_db.db.clone();
         let secret = "k".repeat(64);
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
@@ -55,7 +64,8 @@ impl TestApp {
         mail.site.organisation = "Testiorganisaatio".into();
         let state = Data::new(
             AppState::new(db.clone(), secret.as_bytes(), "Testiorganisaatio".into())
-                .with_mail(mail.clone()),
+                .with_mail(mail.clone())
+                .with_edge(edge),
         );
         let server = HttpServer::new(move || web::app(state.clone()))
             .workers(1)
@@ -211,5 +221,24 @@ impl TestApp {
         let res = session.sign_in(&user.email, PASSWORD).await;
         assert_eq!(res.status(), 303, "sign-in as {role} should redirect");
         (session, user)
+    }
+}
+
+impl Session {
+    /// Posts a form with this session's CSRF token and extra request headers.
+    pub async fn post_with(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let token = self.csrf().await;
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        form.push(("csrf", &token));
+        let mut req = self.client.post(self.url(path)).form(&form);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        req.send().await.expect("POST")
     }
 }

@@ -220,8 +220,8 @@ fn field(
     html! {
         div.field.has-error[errors.get(name).is_some()] {
             label for=(id) { (label) }
-            @if let Some(message_id) = errors.get(name) {
-                p.field-error id=(format!("{id}-error")) { (ctx.t(message_id)) }
+            @if let Some(message) = errors.text(ctx.lang, name) {
+                p.field-error id=(format!("{id}-error")) { (message) }
             }
             (control)
         }

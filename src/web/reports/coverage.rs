@@ -27,7 +27,7 @@ pub struct CoverageQuery {
 }
 
 fn date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    crate::domain::fields::parse_date(s)
 }
 
 /// The period of the query, or the last 12 months; `false` when what was given was not valid.

@@ -12,7 +12,6 @@ use crate::web::login::redirect_with_flash;
 use crate::web::{AppState, Ctx, WebError};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::NaiveDate;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, Default, Clone)]
@@ -110,9 +109,8 @@ pub struct ActionForm {
 impl ActionForm {
     /// The employer list to return to; only a path of the list itself, never elsewhere.
     fn back(&self) -> Option<&str> {
-        let b = self.back.as_str();
-        let is_list = b == "/employers" || b.starts_with("/employers?");
-        (is_list && !b.chars().any(|c| c.is_control() || c == '\\')).then_some(b)
+        let path = crate::domain::local_path::LocalPath::parse(&self.back)?;
+        (path.path() == "/employers").then_some(self.back.as_str())
     }
 
     /// Where a done action returns: the employer list it came from, or the report.
@@ -250,12 +248,12 @@ pub async fn create_follow_up(
     let form = ActionForm::parse(&form);
     let mut errors = FieldErrors::default();
     let assignee = person(&state, ctx.scope()?, &form, &mut errors).await?;
-    let due_on = NaiveDate::parse_from_str(form.due_on.trim(), "%Y-%m-%d").ok();
+    let due_on = crate::domain::fields::parse_date(&form.due_on);
     if due_on.is_none() {
         errors.add("due_on", "report-error-due-on");
     }
-    let what = crate::domain::text::squeeze(&form.what);
-    if what.is_empty() || what.chars().count() > 500 {
+    let what = crate::domain::fields::line(&mut errors, "what", &form.what, 500);
+    if what.is_empty() && errors.get("what").is_none() {
         errors.add("what", "report-error-what");
     }
     let (Some(assignee), Some(due_on)) = (assignee, due_on) else {

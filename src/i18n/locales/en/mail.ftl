@@ -69,3 +69,22 @@ digest-preference-off = No morning digest
 profile-digest-save = Save
 profile-digest-error = Choose one of the options.
 flash-digest-saved = Your reminder setting was saved.
+# Subjects are built from these messages with numbers and dates only, never from what users typed.
+mail-subject-digest = Follow-ups for { $date }: { $overdue ->
+        [0] { $today } due today
+       *[other] { $overdue } overdue{ $today ->
+            [0] {""}
+           *[other] , { $today } due today
+        }
+    }
+mail-subject-assigned = { $items ->
+        [0] You were given work
+        [1] { $more ->
+            [yes] You were given a follow-up and more
+           *[no] You were given a follow-up
+        }
+       *[other] { $more ->
+            [yes] You were given { $items } follow-ups and more
+           *[no] You were given { $items } follow-ups
+        }
+    }

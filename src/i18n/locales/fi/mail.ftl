@@ -69,3 +69,22 @@ digest-preference-off = Ei aamukoostetta
 profile-digest-save = Tallenna
 profile-digest-error = Valitse yksi vaihtoehdoista.
 flash-digest-saved = Muistutusasetus tallennettu.
+# Subjects are built from these messages with numbers and dates only, never from what users typed.
+mail-subject-digest = Seurannat { $date }: { $overdue ->
+        [0] { $today } tänään
+       *[other] { $overdue } myöhässä{ $today ->
+            [0] {""}
+           *[other] , { $today } tänään
+        }
+    }
+mail-subject-assigned = { $items ->
+        [0] Sinulle siirrettiin tehtäviä
+        [1] { $more ->
+            [yes] Sinulle siirrettiin seuranta ja muita tehtäviä
+           *[no] Sinulle siirrettiin seuranta
+        }
+       *[other] { $more ->
+            [yes] Sinulle siirrettiin { $items } seurantaa ja muita tehtäviä
+           *[no] Sinulle siirrettiin { $items } seurantaa
+        }
+    }

@@ -69,3 +69,25 @@ digest-preference-off = Inget morgonsammandrag
 profile-digest-save = Spara
 profile-digest-error = Välj ett av alternativen.
 flash-digest-saved = Inställningen för påminnelser har sparats.
+# Subjects are built from these messages with numbers and dates only, never from what users typed.
+mail-subject-digest = Uppföljningar { $date }: { $overdue ->
+        [0] { $today } i dag
+       *[other] { $overdue } { $overdue ->
+            [1] försenad
+           *[other] försenade
+        }{ $today ->
+            [0] {""}
+           *[other] , { $today } i dag
+        }
+    }
+mail-subject-assigned = { $items ->
+        [0] Du har fått uppgifter
+        [1] { $more ->
+            [yes] Du har fått en uppföljning och andra uppgifter
+           *[no] Du har fått en uppföljning
+        }
+       *[other] { $more ->
+            [yes] Du har fått { $items } uppföljningar och andra uppgifter
+           *[no] Du har fått { $items } uppföljningar
+        }
+    }
