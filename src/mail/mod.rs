@@ -97,8 +97,8 @@ impl MailConfig {
     }
 
     /// From the environment: `VERKOSTO_SMTP_URL`, `VERKOSTO_SMTP_CA_FILE`, `VERKOSTO_MAIL_FROM`,
-    /// `VERKOSTO_BASE_URL`, and
-    /// for tests and tuning `VERKOSTO_MAIL_LEASE_SECONDS`, `VERKOSTO_MAIL_RETRY_SECONDS`.
+    /// `VERKOSTO_BASE_URL`, and for tests and tuning `VERKOSTO_MAIL_LEASE_SECONDS`,
+    /// `VERKOSTO_MAIL_RETRY_SECONDS`.
     pub fn from_env(data_dir: &Path, bind: &str) -> Result<Self, MailConfigError> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         let base_url = var("VERKOSTO_BASE_URL").unwrap_or_else(|| default_base_url(bind));
