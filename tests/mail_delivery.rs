@@ -1,5 +1,6 @@
 //! Delivery under failure and concurrency, with real processes: `verkosto send-mail` killed in
-//! the middle of a send, and two instances draining one database of hundreds of digests.
+//! the middle of a send, two instances draining one database of hundreds of digests, and TLS to a
+//! relay whose certificate comes from the organisation's own CA.
 
 mod support;
 
@@ -8,7 +9,8 @@ use diesel::prelude::*;
 use std::collections::HashMap;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
-use support::smtp::SmtpSink;
+use support::smtp::{Security, SmtpSink};
+use support::tls::TestCa;
 use support::{location, TestApp};
 use tokio::process::Command;
 use verkosto::db::schema::{follow_ups, outbox, users};
@@ -24,6 +26,10 @@ fn send_mail(app: &TestApp, data_dir: &std::path::Path, sink: &SmtpSink, lease: 
         .env("VERKOSTO_MAIL_LEASE_SECONDS", lease.to_string())
         .env_remove("VERKOSTO_MAIL_FROM")
         .env_remove("DATABASE_URL")
+        // Which certificates are trusted is each test's own choice, never the machine's.
+        .env_remove("VERKOSTO_SMTP_CA_FILE")
+        .env_remove("SSL_CERT_FILE")
+        .env_remove("SSL_CERT_DIR")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .kill_on_drop(true);
@@ -304,4 +310,241 @@ async fn two_instances_deliver_every_digest_exactly_once() {
         .await
         .unwrap();
     assert_eq!(sent, COACHES as i64);
+}
+
+/// The one message's state, attempts and last error.
+async fn outbox_row(app: &TestApp) -> (String, i64, Option<String>) {
+    app.db
+        .run(|conn| -> Result<_, DbError> {
+            Ok(outbox::table
+                .select((outbox::state, outbox::attempts, outbox::last_error))
+                .first(conn)?)
+        })
+        .await
+        .unwrap()
+}
+
+fn output_text(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A relay on 127.0.0.1 that requires STARTTLS, with a certificate issued by the organisation's
+/// own CA. Without the CA, the send is refused on the certificate and the message waits for a
+/// retry; with `VERKOSTO_SMTP_CA_FILE` naming the CA, the retry delivers it, over TLS.
+#[actix_web::test]
+async fn starttls_to_a_relay_with_the_organisations_own_ca_needs_the_ca_file() {
+    let app = TestApp::spawn().await;
+    let ca = TestCa::new("Hyvinvointialue");
+    let sink = SmtpSink::start_tls(Security::StartTls(
+        ca.acceptor(&["relay.hyvinvointialue.test", "127.0.0.1"]),
+    ))
+    .await;
+    assert!(sink.url().ends_with("?tls=required"));
+    let emails = coaches_with_overdue_follow_ups(&app, 1).await;
+    let data = tempfile::tempdir().unwrap();
+
+    // Only the bundled public roots and the system's store: the relay is not trusted.
+    let out = send_mail(&app, data.path(), &sink, 60)
+        .output()
+        .await
+        .unwrap();
+    let text = output_text(&out);
+    assert!(!out.status.success(), "{text}");
+    assert!(
+        text.contains("Sent 0") && text.contains("1 to retry"),
+        "{text}"
+    );
+    assert!(!text.contains("panicked"), "{text}");
+    assert!(sink.messages().is_empty(), "nothing reached the relay");
+    assert!(
+        !sink.handshake_failures().is_empty(),
+        "the client broke off the TLS handshake"
+    );
+    let (state, attempts, error) = outbox_row(&app).await;
+    assert_eq!(
+        (state.as_str(), attempts),
+        ("queued", 1),
+        "kept for a retry"
+    );
+    let error = error.unwrap_or_default();
+    assert!(
+        error.contains("certificate") && error.contains("UnknownIssuer"),
+        "the admins see why: {error}"
+    );
+
+    // The organisation's CA named in VERKOSTO_SMTP_CA_FILE: the retry goes through.
+    let ca_file = ca.write_pem(data.path(), "hyvinvointialue-ca.pem");
+    let out = send_mail(&app, data.path(), &sink, 60)
+        .env("VERKOSTO_SMTP_CA_FILE", &ca_file)
+        .output()
+        .await
+        .unwrap();
+    let text = output_text(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("Sent 1"), "{text}");
+    let accepted = sink.wait_for(1, Duration::from_secs(5)).await;
+    assert_eq!(accepted.len(), 1, "{text}");
+    assert!(accepted[0].tls, "sent after STARTTLS, never in plain text");
+    assert_eq!(accepted[0].to, emails);
+    let digest = accepted[0].parsed();
+    assert!(
+        digest.text.contains("Soita takaisin (0)"),
+        "{}",
+        digest.text
+    );
+    let (state, attempts, _) = outbox_row(&app).await;
+    assert_eq!((state.as_str(), attempts), ("sent", 2));
+}
+
+/// `smtps://` (TLS from the first byte) to a relay whose CA is in the system's certificate store
+/// (here the OpenSSL way of naming it, `SSL_CERT_FILE`), with no CA file of Verkosto's own.
+#[actix_web::test]
+async fn smtps_trusts_a_ca_in_the_systems_certificate_store() {
+    let app = TestApp::spawn().await;
+    let ca = TestCa::new("Kaupunki");
+    let sink = SmtpSink::start_tls(Security::Implicit(ca.acceptor(&["127.0.0.1"]))).await;
+    assert!(sink.url().starts_with("smtps://"));
+    let emails = coaches_with_overdue_follow_ups(&app, 1).await;
+    let data = tempfile::tempdir().unwrap();
+    let store = ca.write_pem(data.path(), "system-store.pem");
+    let out = send_mail(&app, data.path(), &sink, 60)
+        .env("SSL_CERT_FILE", &store)
+        .output()
+        .await
+        .unwrap();
+    let text = output_text(&out);
+    assert!(out.status.success(), "{text}");
+    let accepted = sink.wait_for(1, Duration::from_secs(5)).await;
+    assert_eq!(accepted.len(), 1, "{text}");
+    assert!(accepted[0].tls);
+    assert_eq!(accepted[0].to, emails);
+}
+
+/// The CA vouches for names, not for every server: a certificate it issued for another host
+/// than the URL's is refused, and the message waits.
+#[actix_web::test]
+async fn a_certificate_for_another_host_is_refused_even_from_the_trusted_ca() {
+    let app = TestApp::spawn().await;
+    let ca = TestCa::new("Hyvinvointialue");
+    let sink = SmtpSink::start_tls(Security::StartTls(
+        ca.acceptor(&["relay.hyvinvointialue.test"]),
+    ))
+    .await;
+    coaches_with_overdue_follow_ups(&app, 1).await;
+    let data = tempfile::tempdir().unwrap();
+    let ca_file = ca.write_pem(data.path(), "ca.pem");
+    let out = send_mail(&app, data.path(), &sink, 60)
+        .env("VERKOSTO_SMTP_CA_FILE", &ca_file)
+        .output()
+        .await
+        .unwrap();
+    let text = output_text(&out);
+    assert!(!out.status.success(), "{text}");
+    assert!(sink.messages().is_empty());
+    let (state, attempts, error) = outbox_row(&app).await;
+    assert_eq!((state.as_str(), attempts), ("queued", 1));
+    let error = error.unwrap_or_default();
+    assert!(
+        error.contains("certificate not valid for name \"127.0.0.1\""),
+        "{error}"
+    );
+}
+
+/// A CA file that is missing, unreadable or not PEM certificates stops `send-mail` and `serve`
+/// at start with a message that names the variable and the file; nothing is sent or marked.
+#[actix_web::test]
+async fn a_bad_ca_file_is_a_clear_error_at_start() {
+    let app = TestApp::spawn().await;
+    let ca = TestCa::new("Hyvinvointialue");
+    let sink = SmtpSink::start_tls(Security::StartTls(ca.acceptor(&["127.0.0.1"]))).await;
+    coaches_with_overdue_follow_ups(&app, 1).await;
+    let data = tempfile::tempdir().unwrap();
+    let missing = data.path().join("no-such-ca.pem");
+    let text_file = data.path().join("ca.txt");
+    std::fs::write(&text_file, "Ask IT for the CA certificate.\n").unwrap();
+    let key_only = data.path().join("key.pem");
+    std::fs::write(
+        &key_only,
+        "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ+DYvh6SEqVTm50DFtMDoQikTmiCqirVv9mWG9qfSnF\n-----END PRIVATE KEY-----\n",
+    )
+    .unwrap();
+    let broken = data.path().join("broken.pem");
+    std::fs::write(
+        &broken,
+        "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n",
+    )
+    .unwrap();
+    let truncated = data.path().join("truncated.pem");
+    let pem = ca.pem();
+    std::fs::write(&truncated, &pem[..pem.len() / 2]).unwrap();
+    let cases = [
+        (missing, "cannot be read"),
+        (data.path().to_path_buf(), "cannot be read"),
+        (text_file, "holds no certificate"),
+        (key_only, "holds no certificate"),
+        (broken, "certificate number 1 cannot be used"),
+        (truncated, "is not a PEM file"),
+    ];
+    for (path, why) in &cases {
+        let out = send_mail(&app, data.path(), &sink, 60)
+            .env("VERKOSTO_SMTP_CA_FILE", path)
+            .output()
+            .await
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{}: {stderr}", path.display());
+        assert!(
+            stderr.contains("VERKOSTO_SMTP_CA_FILE")
+                && stderr.contains(&path.display().to_string())
+                && stderr.contains(why),
+            "{}: {stderr}",
+            path.display()
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    assert!(sink.messages().is_empty());
+    let queued: i64 = app
+        .db
+        .run(|conn| -> Result<i64, DbError> {
+            Ok(outbox::table
+                .filter(outbox::attempts.gt(0))
+                .count()
+                .get_result(conn)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(queued, 0, "no send was tried");
+
+    // `serve` refuses to start the same way, before it listens.
+    let mut serve = Command::new(env!("CARGO_BIN_EXE_verkosto"));
+    serve
+        .args([
+            "--database",
+            &app.url,
+            "--bind",
+            "127.0.0.1:0",
+            "serve",
+            "--no-demo",
+        ])
+        .env("VERKOSTO_DATA_DIR", data.path())
+        .env("VERKOSTO_SMTP_URL", sink.url())
+        .env("VERKOSTO_SMTP_CA_FILE", &cases[0].0)
+        .env_remove("DATABASE_URL")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true);
+    let out = tokio::time::timeout(Duration::from_secs(60), serve.output())
+        .await
+        .expect("serve stops at once")
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("VERKOSTO_SMTP_CA_FILE") && stderr.contains("no-such-ca.pem"),
+        "{stderr}"
+    );
 }

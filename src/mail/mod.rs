@@ -8,6 +8,7 @@ pub mod compose;
 pub mod ics;
 pub mod read;
 pub mod templates;
+pub mod tls;
 pub mod transport;
 
 use chrono::TimeDelta;
@@ -58,6 +59,9 @@ pub struct MailConfig {
     pub poll: std::time::Duration,
     /// The SMTP client's timeout for each command.
     pub smtp_timeout: std::time::Duration,
+    /// `VERKOSTO_SMTP_CA_FILE`: certificates (PEM) that TLS to the SMTP server trusts besides
+    /// the bundled public roots and the system's store.
+    pub smtp_ca_file: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -88,11 +92,13 @@ impl MailConfig {
             max_attempts: DEFAULT_MAX_ATTEMPTS,
             poll: std::time::Duration::from_secs(5),
             smtp_timeout: std::time::Duration::from_secs(30),
+            smtp_ca_file: None,
         }
     }
 
-    /// From the environment: `VERKOSTO_SMTP_URL`, `VERKOSTO_MAIL_FROM`, `VERKOSTO_BASE_URL`, and
-    /// for tests and tuning `VERKOSTO_MAIL_LEASE_SECONDS`, `VERKOSTO_MAIL_RETRY_SECONDS`.
+    /// From the environment: `VERKOSTO_SMTP_URL`, `VERKOSTO_SMTP_CA_FILE`, `VERKOSTO_MAIL_FROM`,
+    /// `VERKOSTO_BASE_URL`, and for tests and tuning `VERKOSTO_MAIL_LEASE_SECONDS`,
+    /// `VERKOSTO_MAIL_RETRY_SECONDS`.
     pub fn from_env(data_dir: &Path, bind: &str) -> Result<Self, MailConfigError> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         let base_url = var("VERKOSTO_BASE_URL").unwrap_or_else(|| default_base_url(bind));
@@ -103,6 +109,8 @@ impl MailConfig {
         if let Some(url) = var("VERKOSTO_SMTP_URL") {
             config.delivery = Delivery::Smtp(url.trim().to_owned());
         }
+        // Read (and any fault in it reported) when the mailer is built, at start.
+        config.smtp_ca_file = var(tls::CA_FILE_VAR).map(|path| PathBuf::from(path.trim()));
         if let Some(from) = var("VERKOSTO_MAIL_FROM") {
             config.site.from = from
                 .trim()

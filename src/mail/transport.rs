@@ -1,5 +1,6 @@
 //! Sending a stored message: over SMTP (lettre), or into a folder as an .eml file.
 
+use super::tls::{read_ca_file, Mode, Trust, CA_FILE_VAR};
 use super::{Delivery, MailConfig};
 use lettre::address::Envelope;
 use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
@@ -44,15 +45,44 @@ impl Mailer {
         let from = config.site.from.email.clone();
         Ok(match &config.delivery {
             Delivery::Smtp(url) => {
-                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-                    .map_err(|e| {
-                        anyhow::anyhow!("VERKOSTO_SMTP_URL {} is not usable: {e}", redact(url))
-                    })?
-                    .timeout(Some(config.smtp_timeout))
-                    .build();
-                Mailer::Smtp { transport, from }
+                let unusable = |e: &dyn std::fmt::Display| {
+                    anyhow::anyhow!("VERKOSTO_SMTP_URL {} is not usable: {e}", redact(url))
+                };
+                let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map_err(|e| unusable(&e))?
+                    .timeout(Some(config.smtp_timeout));
+                match Mode::of(url) {
+                    Some((mode, host)) if mode != Mode::Plain => {
+                        // The URL's mode and host as lettre read them; only the roots change.
+                        let trust = Trust::load(config.smtp_ca_file.as_deref())?;
+                        builder = builder.tls(trust.tls(mode, &host).map_err(|e| unusable(&e))?);
+                        tracing::info!(
+                            ?mode,
+                            %host,
+                            system_roots = trust.system,
+                            ca_file_roots = trust.from_file,
+                            "TLS to the SMTP server trusts the bundled public roots, the system's store and {CA_FILE_VAR}"
+                        );
+                    }
+                    _ => {
+                        if let Some(path) = &config.smtp_ca_file {
+                            read_ca_file(path)?;
+                            tracing::warn!(
+                                "{CA_FILE_VAR} is set, but VERKOSTO_SMTP_URL asks for no TLS (use ?tls=required or smtps://): the CA file is not used"
+                            );
+                        }
+                    }
+                }
+                Mailer::Smtp {
+                    transport: builder.build(),
+                    from,
+                }
             }
             Delivery::Folder(folder) => {
+                if let Some(path) = &config.smtp_ca_file {
+                    // Checked all the same, so that a bad file is found before SMTP is set up.
+                    read_ca_file(path)?;
+                }
                 std::fs::create_dir_all(folder).map_err(|e| {
                     anyhow::anyhow!("cannot create the outbox folder {}: {e}", folder.display())
                 })?;

@@ -5,6 +5,7 @@ pub mod browser;
 pub mod db;
 pub mod records;
 pub mod smtp;
+pub mod tls;
 
 use actix_web::web::Data;
 use actix_web::HttpServer;

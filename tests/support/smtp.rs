@@ -2,20 +2,35 @@
 //! keeps every accepted message, and can be stopped, restarted on the same port, made to refuse,
 //! or made to stall before it answers the end of DATA (as a server does when the client dies
 //! mid-send: a message is accepted only when the server says 250 to its final dot; lifting the
-//! stall gives the late answer to a client still waiting).
+//! stall gives the late answer to a client still waiting). It can also speak TLS, after
+//! STARTTLS or from the first byte, with a certificate from a test CA.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinSet;
+use tokio_rustls::TlsAcceptor;
+
+/// How the sink talks to its clients.
+#[derive(Clone)]
+pub enum Security {
+    /// Plain text only (no STARTTLS offered).
+    Plain,
+    /// Offers STARTTLS, and takes mail only after it (as a relay on port 587 does).
+    StartTls(TlsAcceptor),
+    /// TLS from the first byte (SMTPS, port 465).
+    Implicit(TlsAcceptor),
+}
 
 #[derive(Debug, Clone)]
 pub struct Received {
     pub from: String,
     pub to: Vec<String>,
     pub data: Vec<u8>,
+    /// Whether the message came over TLS.
+    pub tls: bool,
 }
 
 impl Received {
@@ -34,10 +49,13 @@ struct Shared {
     stalled: AtomicUsize,
     /// A reply to give to the end of DATA instead of 250, e.g. "451 4.3.0 try later".
     refuse: Mutex<Option<String>>,
+    /// TLS handshakes that failed, with the server's side of the reason.
+    handshake_failures: Mutex<Vec<String>>,
 }
 
 pub struct SmtpSink {
     pub port: u16,
+    security: Security,
     shared: Arc<Shared>,
     server: Option<tokio::task::JoinHandle<()>>,
 }
@@ -49,8 +67,18 @@ impl SmtpSink {
 
     /// Listens on this port (0: any free one).
     pub async fn start_on(port: u16) -> SmtpSink {
+        Self::start_with(port, Security::Plain).await
+    }
+
+    /// With TLS: STARTTLS or implicit, with the acceptor's certificate.
+    pub async fn start_tls(security: Security) -> SmtpSink {
+        Self::start_with(0, security).await
+    }
+
+    async fn start_with(port: u16, security: Security) -> SmtpSink {
         let mut sink = SmtpSink {
             port,
+            security,
             shared: Arc::new(Shared::default()),
             server: None,
         };
@@ -64,13 +92,14 @@ impl SmtpSink {
             .expect("bind the SMTP sink");
         self.port = listener.local_addr().expect("address").port();
         let shared = self.shared.clone();
+        let security = self.security.clone();
         self.server = Some(tokio::spawn(async move {
             let mut connections = JoinSet::new();
             loop {
                 tokio::select! {
                     accepted = listener.accept() => {
                         if let Ok((stream, _)) = accepted {
-                            connections.spawn(session(stream, shared.clone()));
+                            connections.spawn(connection(stream, shared.clone(), security.clone()));
                         }
                     }
                     Some(_) = connections.join_next(), if !connections.is_empty() => {}
@@ -99,8 +128,18 @@ impl SmtpSink {
         self.listen().await;
     }
 
+    /// The URL lettre reads: `smtp://`, with `?tls=required` for STARTTLS, or `smtps://`.
     pub fn url(&self) -> String {
-        format!("smtp://127.0.0.1:{}", self.port)
+        match self.security {
+            Security::Plain => format!("smtp://127.0.0.1:{}", self.port),
+            Security::StartTls(_) => format!("smtp://127.0.0.1:{}?tls=required", self.port),
+            Security::Implicit(_) => format!("smtps://127.0.0.1:{}", self.port),
+        }
+    }
+
+    /// TLS handshakes that failed (the client refused the certificate, for one).
+    pub fn handshake_failures(&self) -> Vec<String> {
+        self.shared.handshake_failures.lock().expect("lock").clone()
     }
 
     pub fn messages(&self) -> Vec<Received> {
@@ -152,11 +191,74 @@ fn address(arg: &str) -> String {
     arg[start..end].to_owned()
 }
 
-async fn session(stream: TcpStream, shared: Arc<Shared>) {
-    let (read, mut write) = stream.into_split();
-    let mut reader = BufReader::new(read);
-    if write.write_all(b"220 sink.test ESMTP\r\n").await.is_err() {
-        return;
+/// One client, through STARTTLS or an implicit TLS handshake where the sink speaks TLS.
+async fn connection(stream: TcpStream, shared: Arc<Shared>, security: Security) {
+    match security {
+        Security::Plain => {
+            session(BufReader::new(stream), &shared, Phase::Plain).await;
+        }
+        Security::StartTls(acceptor) => {
+            let ended = session(BufReader::new(stream), &shared, Phase::OffersStartTls).await;
+            if let Ended::StartTls(reader) = ended {
+                // A client sends nothing more in plain text after STARTTLS.
+                match acceptor.accept(reader.into_inner()).await {
+                    Ok(tls) => {
+                        session(BufReader::new(tls), &shared, Phase::AfterStartTls).await;
+                    }
+                    Err(e) => shared
+                        .handshake_failures
+                        .lock()
+                        .expect("lock")
+                        .push(e.to_string()),
+                }
+            }
+        }
+        Security::Implicit(acceptor) => match acceptor.accept(stream).await {
+            Ok(tls) => {
+                session(BufReader::new(tls), &shared, Phase::Implicit).await;
+            }
+            Err(e) => shared
+                .handshake_failures
+                .lock()
+                .expect("lock")
+                .push(e.to_string()),
+        },
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Plain,
+    OffersStartTls,
+    AfterStartTls,
+    Implicit,
+}
+
+impl Phase {
+    fn tls(self) -> bool {
+        matches!(self, Phase::AfterStartTls | Phase::Implicit)
+    }
+}
+
+enum Ended<S> {
+    Closed,
+    /// The client asked for TLS and was told to go ahead.
+    StartTls(BufReader<S>),
+}
+
+async fn send<S: AsyncRead + AsyncWrite + Unpin>(stream: &mut BufReader<S>, reply: &[u8]) -> bool {
+    let out = stream.get_mut();
+    out.write_all(reply).await.is_ok() && out.flush().await.is_ok()
+}
+
+async fn session<S: AsyncRead + AsyncWrite + Unpin>(
+    mut reader: BufReader<S>,
+    shared: &Shared,
+    phase: Phase,
+) -> Ended<S> {
+    // After STARTTLS the client speaks first (EHLO again); there is no second greeting.
+    if phase != Phase::AfterStartTls && !send(&mut reader, b"220 sink.test ESMTP\r\n").await {
+        return Ended::Closed;
     }
     let mut from = String::new();
     let mut to: Vec<String> = Vec::new();
@@ -164,13 +266,27 @@ async fn session(stream: TcpStream, shared: Arc<Shared>) {
     loop {
         line.clear();
         match reader.read_until(b'\n', &mut line).await {
-            Ok(0) | Err(_) => return,
+            Ok(0) | Err(_) => return Ended::Closed,
             Ok(_) => {}
         }
         let text = String::from_utf8_lossy(&line).trim_end().to_owned();
         let upper = text.to_ascii_uppercase();
         let reply: &[u8] = if upper.starts_with("EHLO") {
-            b"250-sink.test\r\n250-8BITMIME\r\n250 SIZE 20000000\r\n"
+            if phase == Phase::OffersStartTls {
+                b"250-sink.test\r\n250-8BITMIME\r\n250-STARTTLS\r\n250 SIZE 20000000\r\n"
+            } else {
+                b"250-sink.test\r\n250-8BITMIME\r\n250 SIZE 20000000\r\n"
+            }
+        } else if upper == "STARTTLS" && phase == Phase::OffersStartTls {
+            if !send(&mut reader, b"220 2.0.0 Ready to start TLS\r\n").await {
+                return Ended::Closed;
+            }
+            return Ended::StartTls(reader);
+        } else if phase == Phase::OffersStartTls
+            && (upper.starts_with("MAIL FROM:") || upper.starts_with("RCPT TO:") || upper == "DATA")
+        {
+            // As a relay that requires TLS: no mail in plain text.
+            b"530 5.7.0 Must issue a STARTTLS command first\r\n"
         } else if upper.starts_with("HELO") || upper.starts_with("NOOP") {
             b"250 OK\r\n"
         } else if upper.starts_with("RSET") {
@@ -185,21 +301,17 @@ async fn session(stream: TcpStream, shared: Arc<Shared>) {
             to.push(address(&text[8..]));
             b"250 OK\r\n"
         } else if upper.starts_with("QUIT") {
-            let _ = write.write_all(b"221 Bye\r\n").await;
-            return;
+            send(&mut reader, b"221 Bye\r\n").await;
+            return Ended::Closed;
         } else if upper == "DATA" {
-            if write
-                .write_all(b"354 End with <CRLF>.<CRLF>\r\n")
-                .await
-                .is_err()
-            {
-                return;
+            if !send(&mut reader, b"354 End with <CRLF>.<CRLF>\r\n").await {
+                return Ended::Closed;
             }
             let mut data = Vec::new();
             loop {
                 line.clear();
                 match reader.read_until(b'\n', &mut line).await {
-                    Ok(0) | Err(_) => return,
+                    Ok(0) | Err(_) => return Ended::Closed,
                     Ok(_) => {}
                 }
                 if line == b".\r\n" || line == b".\n" {
@@ -238,18 +350,15 @@ async fn session(stream: TcpStream, shared: Arc<Shared>) {
                         from: from.clone(),
                         to: to.clone(),
                         data,
+                        tls: phase.tls(),
                     });
-                    return;
+                    return Ended::Closed;
                 }
             }
             let refusal = shared.refuse.lock().expect("lock").clone();
             if let Some(refusal) = refusal {
-                if write
-                    .write_all(format!("{refusal}\r\n").as_bytes())
-                    .await
-                    .is_err()
-                {
-                    return;
+                if !send(&mut reader, format!("{refusal}\r\n").as_bytes()).await {
+                    return Ended::Closed;
                 }
                 continue;
             }
@@ -257,13 +366,14 @@ async fn session(stream: TcpStream, shared: Arc<Shared>) {
                 from: from.clone(),
                 to: to.clone(),
                 data,
+                tls: phase.tls(),
             });
             b"250 2.0.0 OK queued\r\n"
         } else {
             b"502 5.5.2 Command not recognised\r\n"
         };
-        if write.write_all(reply).await.is_err() {
-            return;
+        if !send(&mut reader, reply).await {
+            return Ended::Closed;
         }
     }
 }
