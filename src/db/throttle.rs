@@ -107,7 +107,7 @@ pub fn reserve(
         for key in [&pair, &by_address, &by_account] {
             ensure(conn, key, now)?;
         }
-        let outcome = conn.transaction(|conn| -> Result<i64, Stop> {
+        let outcome = conn.write(|conn| -> Result<i64, Stop> {
             // A window that has passed starts again from nothing.
             diesel::update(
                 login_throttle::table

@@ -236,7 +236,7 @@ pub fn set_role_and_team(
     team_id: i64,
     keep_session: Option<&str>,
 ) -> DbResult<bool> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         let before: Option<(String, i64)> = users::table
             .find(id)
             .select((users::role, users::team_id))
@@ -266,7 +266,7 @@ pub fn change_password(
     hash: &str,
     keep_session: &str,
 ) -> DbResult<()> {
-    conn.transaction(|conn| {
+    conn.write(|conn| {
         set_password_hash(conn, id, hash)?;
         super::sessions::end_others(conn, id, keep_session)?;
         Ok(())
