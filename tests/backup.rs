@@ -5,30 +5,11 @@ mod support;
 
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
-use support::{location, Session, TestApp};
+use support::TestApp;
 use verkosto::db::backup::{self, BackupError};
 use verkosto::db::schema::{audit_log, contacts, employers};
 use verkosto::db::{Db, DbConnection, DbError, DbTarget};
 use verkosto::domain::role::Role;
-
-async fn employer(s: &Session, name: &str) -> i64 {
-    let res = s
-        .post(
-            "/employers",
-            &[
-                ("name", name),
-                ("municipality_code", "092"),
-                ("sector", "private"),
-                ("stage", "prospect"),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), 303);
-    location(&res)
-        .trim_start_matches("/employers/")
-        .parse()
-        .expect("id")
-}
 
 #[derive(QueryableByName)]
 struct Name {
@@ -146,8 +127,8 @@ async fn a_backup_taken_while_coaches_write_restores_to_the_same_data() {
         coaches.push(app.signed_in(Role::Coach).await.0);
     }
     let employer_ids = [
-        employer(&coaches[0], "Varmuus Logistiikka").await,
-        employer(&coaches[0], "Kopio Rakennus").await,
+        coaches[0].new_employer("Varmuus Logistiikka").await,
+        coaches[0].new_employer("Kopio Rakennus").await,
     ];
     let dir = tempfile::tempdir().expect("dir");
     let during = dir.path().join("during.backup");
@@ -235,7 +216,7 @@ async fn a_backup_taken_while_coaches_write_restores_to_the_same_data() {
 async fn a_restore_never_replaces_data_unasked_nor_overwrites_a_backup() {
     let app = TestApp::spawn().await;
     let (coach, _) = app.signed_in(Role::Coach).await;
-    employer(&coach, "Olemassa Oleva Oy").await;
+    coach.new_employer("Olemassa Oleva Oy").await;
     let dir = tempfile::tempdir().expect("dir");
     let file = dir.path().join("one.backup");
     let (db, f) = (app.db.clone(), file.clone());

@@ -11,7 +11,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-use support::{location, Session, TestApp};
+use support::{Session, TestApp};
 use verkosto::domain::role::Role;
 
 /// A tmpfs of `size` mounted on a fresh folder; unmounted when dropped.
@@ -81,25 +81,6 @@ async fn log_contact(s: &Session, employer: i64, notes: &str) -> reqwest::Respon
     .await
 }
 
-async fn employer(s: &Session, name: &str) -> i64 {
-    let res = s
-        .post(
-            "/employers",
-            &[
-                ("name", name),
-                ("municipality_code", "092"),
-                ("sector", "private"),
-                ("stage", "prospect"),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), 303);
-    location(&res)
-        .trim_start_matches("/employers/")
-        .parse()
-        .expect("id")
-}
-
 /// Retries a contact until it is saved, for at most `limit`.
 async fn saved_within(s: &Session, employer: i64, notes: &str, limit: Duration) -> bool {
     let started = Instant::now();
@@ -123,7 +104,7 @@ async fn a_full_disk_saves_nothing_says_so_and_recovers_by_itself() {
     let url = support::db::sqlite_at(&disk.dir.join("verkosto.db"));
     let app = TestApp::spawn_on(support::db::open_sqlite(&url)).await;
     let (coach, _) = app.signed_in(Role::Coach).await;
-    let id = employer(&coach, "Täysi Levy Oy").await;
+    let id = coach.new_employer("Täysi Levy Oy").await;
     let session = coach.csrf().await; // sessions are read, not written, on each request
     assert!(!session.is_empty());
 
@@ -186,7 +167,7 @@ async fn a_database_file_that_was_read_only_at_start_recovers_once_it_is_writabl
     // Sign-ins are made while the file is writable; then it becomes immutable, even to root.
     let first = TestApp::spawn_on(support::db::open_sqlite(&url)).await;
     let (coach, user) = first.signed_in(Role::Coach).await;
-    let id = employer(&coach, "Vain Luku Oy").await;
+    let id = coach.new_employer("Vain Luku Oy").await;
     drop(first);
     let chattr = |flag: &str| {
         Command::new("chattr")

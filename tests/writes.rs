@@ -11,25 +11,6 @@ use verkosto::db::schema::{contacts, employers, jobseekers, placements};
 use verkosto::db::{Db, DbError, DbTarget};
 use verkosto::domain::role::Role;
 
-async fn employer(s: &Session, name: &str) -> i64 {
-    let res = s
-        .post(
-            "/employers",
-            &[
-                ("name", name),
-                ("municipality_code", "092"),
-                ("sector", "private"),
-                ("stage", "prospect"),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), 303, "employer {name}");
-    location(&res)
-        .trim_start_matches("/employers/")
-        .parse()
-        .expect("employer id")
-}
-
 /// A second handle on the same database, as a restarted server would open it.
 fn reopened(app: &TestApp) -> Db {
     Db::open(DbTarget::parse(&app.url).expect("url"), 1).expect("reopen")
@@ -94,7 +75,7 @@ async fn eight_coaches_logging_at_once_lose_nothing_and_get_no_error() {
         "Charlie Kahvila",
         "Delta Siivous",
     ] {
-        shared.push(employer(&coaches[0], name).await);
+        shared.push(coaches[0].new_employer(name).await);
     }
     const EACH: usize = 25;
     let mut writers = Vec::new();
@@ -153,7 +134,7 @@ async fn eight_coaches_logging_at_once_lose_nothing_and_get_no_error() {
 async fn a_task_that_panics_mid_write_harms_no_write_after_it() {
     let app = TestApp::spawn().await;
     let (coach, _) = app.signed_in(Role::Coach).await;
-    let id = employer(&coach, "Paniikki Oy").await;
+    let id = coach.new_employer("Paniikki Oy").await;
 
     // A write that inserts a contact and then panics, on the app's own pool.
     let panicked = app
@@ -209,7 +190,7 @@ async fn a_task_that_panics_mid_write_harms_no_write_after_it() {
 async fn a_double_submitted_form_makes_one_record() {
     let app = TestApp::spawn().await;
     let (coach, _) = app.signed_in(Role::Coach).await;
-    let id = employer(&coach, "Tuplanapautus Oy").await;
+    let id = coach.new_employer("Tuplanapautus Oy").await;
 
     // The form as the employer page renders it, with its own idempotency key.
     let page = coach.text(&format!("/employers/{id}")).await;
@@ -323,7 +304,7 @@ fn hidden_value(page: &str, name: &str) -> Option<String> {
 async fn six_coaches_hiring_for_one_opening_at_once_make_one_placement() {
     let app = TestApp::spawn().await;
     let (coach, me) = app.signed_in(Role::Coach).await;
-    let employer_id = employer(&coach, "Kuusi Kättä Oy").await;
+    let employer_id = coach.new_employer("Kuusi Kättä Oy").await;
     let res = coach
         .post(
             "/openings",

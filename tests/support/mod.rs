@@ -193,6 +193,26 @@ impl Session {
             .expect("POST")
     }
 
+    /// A new employer in Helsinki, made through the form; its id.
+    pub async fn new_employer(&self, name: &str) -> i64 {
+        let res = self
+            .post(
+                "/employers",
+                &[
+                    ("name", name),
+                    ("municipality_code", "092"),
+                    ("sector", "private"),
+                    ("stage", "prospect"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303, "employer {name}");
+        location(&res)
+            .trim_start_matches("/employers/")
+            .parse()
+            .expect("employer id")
+    }
+
     pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
         self.post("/login", &[("email", email), ("password", password)])
             .await
